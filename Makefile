@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SPEC   ?= specs/shop.md
+OUT    ?= generated/shop
+
+.PHONY: setup run check design test unit lint golden bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+## The main job on the embedded defaults: compile the shop example and write its design.
+run: setup
+	$(BIN)/factory check $(SPEC)
+	$(BIN)/factory design $(SPEC) -o $(OUT)
+
+## Lint, type-check and run every test.
+test: lint unit
+
+unit: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check factory tests bench
+	$(BIN)/ruff format --check factory tests bench
+	$(BIN)/mypy
+
+## Refresh the golden design artifacts after an intended change (review the diff!).
+golden: setup
+	$(BIN)/python -m tests.golden --update
+
+bench: setup
+	$(BIN)/python bench/compile_large.py
+
+clean:
+	rm -rf $(VENV) generated/* .pytest_cache .ruff_cache .mypy_cache
