@@ -47,6 +47,8 @@ def _action(item: Item, ctx: Context, taken: set[str]) -> Action | None:
     headers = {h.name: h for h in parts.headers}
     who, declared = _who(headers.get("who"), ctx, heading.line, heading.col)
     on = _on(headers.get("on"), ctx)
+    if "on" in headers and on is None:
+        return None  # its steps would only repeat that the On entity is unknown
     if on is not None:
         entity = ctx.entity(on)
         clash = entity and entity.states and any(t.name == name for t in entity.states.transitions)

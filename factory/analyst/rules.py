@@ -190,5 +190,5 @@ def parse_default(arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: in
                         line, col, suggestion=f'default "{arg}"')
             return None
         return DefaultValue(kind="value", value=arg)
-    diags.error("bad-default", f"default '{arg}' is not a {kind.replace('_', ' ')} value", line, col)
+    diags.error("bad-default", f"default {arg} is not a valid {kind.replace('_', ' ')} value", line, col)
     return None

@@ -43,7 +43,9 @@ def parse_states(header: Header, entity: Entity, ctx: Context) -> StateMachine |
 def _transition(first: Text, text: str, values: list[str], entity: Entity, ctx: Context,
                 taken: set[str]) -> Transition | None:
     colon = find_top(text, ":")
-    arrow = text.find("->")
+    arrow, arrow_len = text.find("->"), 2
+    if arrow < 0:
+        arrow, arrow_len = text.find("→"), 1
     if colon < 0 or arrow < colon:
         ctx.diags.error("bad-transition", "expected '- NAME: FROM -> TO, by ROLE'", first.line, first.col)
         return None
@@ -63,8 +65,8 @@ def _transition(first: Text, text: str, values: list[str], entity: Entity, ctx: 
         if not _state(piece.text, values, ctx, first, first.col + colon + 1 + piece.offset):
             return None
         sources.append(piece.text)
-    pieces = split_top(text[arrow + 2 :])
-    base = first.col + arrow + 2
+    pieces = split_top(text[arrow + arrow_len :])
+    base = first.col + arrow + arrow_len
     target = pieces[0].text
     if not _state(target, values, ctx, first, base + pieces[0].offset):
         return None

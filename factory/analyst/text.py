@@ -15,9 +15,10 @@ _FULL_WIDTH = {"：": ":", "，": ",", "；": ";", "（": "(", "）": ")", "“"
 
 
 def normalise(text: str) -> str:
-    """Full-width `：，；（）“”` and `→` become ASCII syntax, but never inside quoted strings.
+    """Full-width `：，；（）“”` become ASCII syntax, but never inside quoted strings.
 
-    Length-preserving except for `→`, which becomes `->` outside quotes.
+    Length-preserving, so columns stay exact; `→` is left for the states parser,
+    which accepts it wherever `->` is allowed.
     """
     out: list[str] = []
     in_quote = False
@@ -36,8 +37,6 @@ def normalise(text: str) -> str:
         if ch in '"“':
             in_quote = True
             out.append('"')
-        elif ch == "→":
-            out.append("->")
         else:
             out.append(_FULL_WIDTH.get(ch, ch))
     return "".join(out)

@@ -155,8 +155,13 @@ class _Checker:
                        f"'{e.name}' is not one of {', '.join(expect.values)}",
                        suggest(e.name, expect.values))
             return None
-        self.error(e, "unknown-name", f"unknown name '{e.name}'",
-                   suggest(e.name, self.candidates(elem)))
+        context = self.entity(elem if elem is not None else self.scope.entity)
+        if context is not None and not self.scope.variables:
+            self.error(e, "unknown-field", f"{context.name} has no field '{e.name}'",
+                       suggest(e.name, self.candidates(elem)))
+        else:
+            self.error(e, "unknown-name", f"unknown name '{e.name}'",
+                       suggest(e.name, self.candidates(elem)))
         return None
 
     def candidates(self, elem: str | None) -> list[str]:
