@@ -37,7 +37,12 @@ _TYPES = [
 def document() -> str:
     lines = ["# Large (large)", "", "A generated benchmark document.", "", "## Entities", ""]
     for e in range(ENTITIES):
-        lines += [f"### Thing{e}", "", "| Field | Type | Rules | Description |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"### Thing{e}",
+            "",
+            "| Field | Type | Rules | Description |",
+            "| --- | --- | --- | --- |",
+        ]
         for f in range(FIELDS - 3):
             typ, rules = _TYPES[f % len(_TYPES)]
             lines.append(f"| f{f} | {typ} | {rules} | field {f} |")
@@ -45,7 +50,13 @@ def document() -> str:
         lines.append(f"| parent | {ref} | optional | |")
         lines.append("| owner_user | User | owner | |")
         lines.append("| score | integer | computed: f2 * 2 + 1 | |")
-        lines += ["", "Access:", "- anyone: read where f12 = open", "- user: create; update, delete own", ""]
+        lines += [
+            "",
+            "Access:",
+            "- anyone: read where f12 = open",
+            "- user: create; update, delete own",
+            "",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -59,8 +70,13 @@ def main() -> None:
     files = design(spec)
     t2 = time.perf_counter()
     fields = sum(len(e.fields) for e in spec.entities if not e.builtin)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"document: {len(text.splitlines())} lines, {len(spec.entities) - 1} entities, {fields} fields")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"document: {len(text.splitlines())} lines, "
+        f"{len(spec.entities) - 1} entities, {fields} fields"
+    )
     print(f"analyse: {t1 - t0:6.2f} s")
     print(f"design:  {t2 - t1:6.2f} s ({sum(len(c) for c in files.values()) // 1024} KiB written)")
     print(f"total:   {t2 - t0:6.2f} s (goal < 10 s: {(t2 - t0) / 10:.0%} of the budget)")

@@ -68,12 +68,14 @@ class Diagnostics:
             )
         )
 
-    def error(self, code: str, message: str, line: int = 0, col: int = 0,
-              suggestion: str | None = None) -> None:
+    def error(
+        self, code: str, message: str, line: int = 0, col: int = 0, suggestion: str | None = None
+    ) -> None:
         self.add(Severity.ERROR, code, message, line, col, suggestion)
 
-    def warning(self, code: str, message: str, line: int = 0, col: int = 0,
-                suggestion: str | None = None) -> None:
+    def warning(
+        self, code: str, message: str, line: int = 0, col: int = 0, suggestion: str | None = None
+    ) -> None:
         self.add(Severity.WARNING, code, message, line, col, suggestion)
 
     def note(self, code: str, message: str, line: int = 0, col: int = 0) -> None:
@@ -94,5 +96,7 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not matches:
         lowered = {c.lower(): c for c in pool}
-        matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), lowered, n=1, cutoff=0.6)]
+        matches = [
+            lowered[m] for m in difflib.get_close_matches(word.lower(), lowered, n=1, cutoff=0.6)
+        ]
     return matches[0] if matches else None

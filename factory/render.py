@@ -51,7 +51,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 @cache
 def environment() -> Environment:
-    env = Environment(  # noqa: S701 - Markdown/SQL/code output; escaping is done by filters
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

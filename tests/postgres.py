@@ -61,12 +61,43 @@ def postgres_server() -> Iterator[list[str]]:
         shutil.chown(base, "postgres")
         shutil.chown(sock, "postgres")
     try:
-        subprocess.run([*prefix, initdb, "-D", str(data), "-A", "trust", "-U", "postgres"],
-                       check=True, capture_output=True)
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-w", "-l", str(base / "log"), "-o",
-                        f"-k {sock} -c listen_addresses='' -p 54329", "start"], check=True, capture_output=True)
-        yield [psql, "-h", str(sock), "-p", "54329", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1"]
+        subprocess.run(
+            [*prefix, initdb, "-D", str(data), "-A", "trust", "-U", "postgres"],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *prefix,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(base / "log"),
+                "-o",
+                f"-k {sock} -c listen_addresses='' -p 54329",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        yield [
+            psql,
+            "-h",
+            str(sock),
+            "-p",
+            "54329",
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+        ]
     finally:
         if (data / "postmaster.pid").exists():
-            subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+            subprocess.run(
+                [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+            )
         shutil.rmtree(base, ignore_errors=True)

@@ -61,8 +61,12 @@ def school() -> dict[str, str]:
 
 
 def _ops(doc: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    return {op["operationId"]: (method, path, op) for path, item in doc["paths"].items()
-            for method, op in item.items() if method != "parameters"}
+    return {
+        op["operationId"]: (method, path, op)
+        for path, item in doc["paths"].items()
+        for method, op in item.items()
+        if method != "parameters"
+    }
 
 
 def test_shop_paths_and_operations(shop: dict[str, str]) -> None:
@@ -77,7 +81,9 @@ def test_shop_paths_and_operations(shop: dict[str, str]) -> None:
     assert ops["update_user"][:2] == ("patch", "/users/{id}")
     assert "create_user" not in ops and "create_order_item" not in ops  # sign-up; readonly price
     assert ops["login"][2]["requestBody"]["content"].keys() == {
-        "application/json", "application/x-www-form-urlencoded"}
+        "application/json",
+        "application/x-www-form-urlencoded",
+    }
 
 
 def test_shop_responses_follow_the_check_order(shop: dict[str, str]) -> None:
@@ -90,8 +96,19 @@ def test_shop_responses_follow_the_check_order(shop: dict[str, str]) -> None:
     assert set(ops["delete_product"][2]["responses"]) >= {"409"}  # referenced by required fields
     assert set(ops["ship_order"][2]["responses"]) == {"200", "401", "403", "404", "409"}
     params = {p["name"] for p in products["parameters"]}
-    assert params == {"page", "size", "sort", "q", "name", "description", "price", "stock", "status",
-                      "category", "seller"}
+    assert params == {
+        "page",
+        "size",
+        "sort",
+        "q",
+        "name",
+        "description",
+        "price",
+        "stock",
+        "status",
+        "category",
+        "seller",
+    }
 
 
 def test_shop_schemas(shop: dict[str, str]) -> None:
@@ -121,17 +138,26 @@ def test_keyword_names_stay_exact_in_the_api(school: dict[str, str]) -> None:
 def test_sqlite_ddl_runs_and_enforces_rules(school: dict[str, str]) -> None:
     db = sqlite3.connect(":memory:")
     db.executescript(school["design/schema.sqlite.sql"])
-    db.execute('INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-01\', 1, \'in progress\')')
+    db.execute(
+        'INSERT INTO "classes" ("from", "order", "select") '
+        "VALUES ('2026-01-01', 1, 'in progress')"
+    )
     with pytest.raises(sqlite3.IntegrityError):
         db.execute('INSERT INTO "classes" ("from", "order") VALUES (\'2026-01-01\', 1)')  # unique
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute('INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-02\', 2, \'b\')')
+        db.execute(
+            'INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-02\', 2, \'b\')'
+        )
     with pytest.raises(sqlite3.IntegrityError):
         db.execute('INSERT INTO "classes" ("from", "order") VALUES (\'2026-01-02\', 0)')  # min 1
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"users", "students", "classes", "classes_students"} <= tables
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"ix_classes_parent_id", "ix_classes_owner_id", "ix_classes_students_student_id"} <= indexes
+    assert {
+        "ix_classes_parent_id",
+        "ix_classes_owner_id",
+        "ix_classes_students_student_id",
+    } <= indexes
 
 
 def test_postgres_ddl_runs() -> None:
@@ -141,12 +167,29 @@ def test_postgres_ddl_runs() -> None:
     files.append(design(spec))
     with postgres_server() as psql:
         for i, f in enumerate(files):
-            subprocess.run([*psql, "-c", f"CREATE SCHEMA s{i}; SET search_path TO s{i};",
-                            "-c", f"SET search_path TO s{i};\n" + f["design/schema.postgres.sql"]],
-                           check=True, capture_output=True, text=True)
-        checked = subprocess.run([*psql, "-tAc", "SET search_path TO s0; INSERT INTO categories (name) "
-                                  "VALUES ('a'); INSERT INTO categories (name) VALUES ('a');"],
-                                 capture_output=True, text=True, check=False)
+            subprocess.run(
+                [
+                    *psql,
+                    "-c",
+                    f"CREATE SCHEMA s{i}; SET search_path TO s{i};",
+                    "-c",
+                    f"SET search_path TO s{i};\n" + f["design/schema.postgres.sql"],
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        checked = subprocess.run(
+            [
+                *psql,
+                "-tAc",
+                "SET search_path TO s0; INSERT INTO categories (name) "
+                "VALUES ('a'); INSERT INTO categories (name) VALUES ('a');",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert checked.returncode != 0 and "unique" in checked.stderr.lower()
 
 
@@ -156,5 +199,8 @@ def test_architecture_and_traceability(shop: dict[str, str]) -> None:
     assert "Product }o--o| Category" in arch and "OrderItem }o--|| Order" in arch
     trace = shop["design/traceability.md"]
     assert "| POST | `/products/{id}/publish` | publish_product | specs/shop.md:45 |" in trace
-    assert "| products | price_id |" not in trace and "| products | price | specs/shop.md:33 |" in trace
+    assert (
+        "| products | price_id |" not in trace
+        and "| products | price | specs/shop.md:33 |" in trace
+    )
     assert "| A buyer checks out a cart | specs/shop.md:151 |" in trace

@@ -99,7 +99,11 @@ def test_design_with_errors_writes_nothing(tmp_path: Path) -> None:
 def test_console_script_runs() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "factory.cli", "check", "specs/party.zh.md"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr

@@ -17,7 +17,9 @@ def test_design_matches_golden(case: str) -> None:
     actual = render(case)
     assert sorted(actual) == sorted(expected), "set of generated files changed: run `make golden`"
     for rel, content in expected.items():
-        assert actual[rel] == content, f"{case}/{rel} differs from golden: run `make golden` and review"
+        assert actual[rel] == content, (
+            f"{case}/{rel} differs from golden: run `make golden` and review"
+        )
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

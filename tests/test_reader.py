@@ -45,13 +45,17 @@ def test_header_line_followed_by_list_without_blank_line() -> None:
     blocks, _ = _read("# T\n\nAccess:\n- anyone: read\n- admin: all\n")
     assert isinstance(blocks[1], Paragraph) and blocks[1].lines[0].text == "Access:"
     assert isinstance(blocks[2], ListBlock) and [i.text for i in blocks[2].items] == [
-        "anyone: read", "admin: all"]
+        "anyone: read",
+        "admin: all",
+    ]
 
 
 def test_cells_are_raw_text() -> None:
-    src = ('| Field | Type | Rules |\n| --- | --- | --- |\n'
-           '| v | text | pattern "^\\d+\\.\\d+$" |\n| c | money | computed: a*b*2 |\n'
-           '| p | text | pattern "a\\|b" |\n| x | text | a | extra |\n')
+    src = (
+        "| Field | Type | Rules |\n| --- | --- | --- |\n"
+        '| v | text | pattern "^\\d+\\.\\d+$" |\n| c | money | computed: a*b*2 |\n'
+        '| p | text | pattern "a\\|b" |\n| x | text | a | extra |\n'
+    )
     blocks, _ = _read("# T\n\n" + src)
     table = blocks[1]
     assert isinstance(table, Table)
@@ -73,10 +77,15 @@ def test_code_blocks_are_not_content() -> None:
     assert [b.kind for b in blocks] == ["heading"]
 
 
-@pytest.mark.parametrize(("data", "code"), [
-    (b"", "empty-input"), (b"  \n\t\n", "empty-input"), (b"# A\x00B", "binary-input"),
-    (b"# Caf\xe9\n", "binary-input"),
-])
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "empty-input"),
+        (b"  \n\t\n", "empty-input"),
+        (b"# A\x00B", "binary-input"),
+        (b"# Caf\xe9\n", "binary-input"),
+    ],
+)
 def test_unreadable_input(tmp_path: Path, data: bytes, code: str) -> None:
     path = tmp_path / "x.md"
     path.write_bytes(data)
@@ -114,7 +123,16 @@ def test_docx_reads_like_markdown(tmp_path: Path) -> None:
     doc = read_document(path, diags)
     assert doc is not None and doc.format == "docx"
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == ["heading", "paragraph", "heading", "heading", "table", "paragraph", "list", "table"]
+    assert kinds == [
+        "heading",
+        "paragraph",
+        "heading",
+        "heading",
+        "table",
+        "paragraph",
+        "list",
+        "table",
+    ]
     assert doc.blocks[3].text.line == 4  # paragraph numbers
     assert doc.blocks[4].rows[0][0].text == "name" and doc.blocks[4].line == 5
     item = doc.blocks[6].items[0]

@@ -21,8 +21,13 @@ def resolve_role(name: str, ctx: Context, where: Text, col: int) -> str | None:
     role = ctx.role(name)
     if role is None:
         glued = kw.glued_keyword(name, kw.BY)
-        ctx.diags.error("unknown-role", f"unknown role '{name}'", where.line, col,
-                        suggestion=glued or ctx.suggest_role(name))
+        ctx.diags.error(
+            "unknown-role",
+            f"unknown role '{name}'",
+            where.line,
+            col,
+            suggestion=glued or ctx.suggest_role(name),
+        )
     return role
 
 
@@ -53,8 +58,12 @@ def parse_access(block: ListBlock | None, ctx: Context) -> list[Grant]:
         text = normalise(item.text)
         role_text, colon, rest = text.partition(":")
         if not colon:
-            ctx.diags.error("bad-access", f"expected '- ROLE: PERMISSIONS', found '{item.text}'",
-                            first.line, first.col)
+            ctx.diags.error(
+                "bad-access",
+                f"expected '- ROLE: PERMISSIONS', found '{item.text}'",
+                first.line,
+                first.col,
+            )
             continue
         role = resolve_role(role_text.strip(), ctx, first, first.col)
         if role is None:
@@ -80,15 +89,20 @@ def _group(text: str, role: str, ctx: Context, first: Text, col: int) -> Grant |
         word = piece.text
         perm = kw.PERMISSIONS.get(word.lower() if word.isascii() else word)
         if perm is None:
-            ctx.diags.error("unknown-permission", f"unknown permission '{word}': expected create, "
-                            "read, update, delete or all", first.line, col + piece.offset,
-                            suggestion=suggest(word, ["create", "read", "update", "delete", "all"]))
+            ctx.diags.error(
+                "unknown-permission",
+                f"unknown permission '{word}': expected create, read, update, delete or all",
+                first.line,
+                col + piece.offset,
+                suggestion=suggest(word, ["create", "read", "update", "delete", "all"]),
+            )
             return None
         for p in ALL if perm == "all" else [perm]:
             if p not in perms:
                 perms.append(p)  # type: ignore[arg-type]
-    return Grant(role=role, permissions=perms, condition=condition,
-                 loc=Loc(line=first.line, col=col))
+    return Grant(
+        role=role, permissions=perms, condition=condition, loc=Loc(line=first.line, col=col)
+    )
 
 
 def default_access(has_owner: bool) -> list[Grant]:

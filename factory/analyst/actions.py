@@ -35,12 +35,17 @@ def _action(item: Item, ctx: Context, taken: set[str]) -> Action | None:
         ctx.diags.error("bad-action", "an action heading needs a name", heading.line, heading.col)
         return None
     if written.lower() in RESERVED_OPERATIONS:
-        ctx.diags.error("reserved-name", f"an action may not be called '{written}': that name is a "
-                        "CRUD operation", heading.line, heading.col)
+        ctx.diags.error(
+            "reserved-name",
+            f"an action may not be called '{written}': that name is a CRUD operation",
+            heading.line,
+            heading.col,
+        )
         return None
     if written in taken:
-        ctx.diags.error("duplicate-action", f"action '{written}' is declared twice", heading.line,
-                        heading.col)
+        ctx.diags.error(
+            "duplicate-action", f"action '{written}' is declared twice", heading.line, heading.col
+        )
         return None
     name = ctx.code_name(part, heading, pascal=False, taken=taken, what="action")
     parts = split_headers(item.blocks, kw.ACTION_HEADERS)
@@ -53,29 +58,48 @@ def _action(item: Item, ctx: Context, taken: set[str]) -> Action | None:
         entity = ctx.entity(on)
         clash = entity and entity.states and any(t.name == name for t in entity.states.transitions)
         if clash:
-            ctx.diags.error("duplicate-action", f"{on} already has a transition named '{name}'",
-                            heading.line, heading.col)
+            ctx.diags.error(
+                "duplicate-action",
+                f"{on} already has a transition named '{name}'",
+                heading.line,
+                heading.col,
+            )
     inputs = _inputs(headers.get("input"), ctx, name)
     if not parts.lists:
-        ctx.diags.error("no-steps", f"action '{name}' has no steps (a list of let/require/create/…)",
-                        heading.line, heading.col)
+        ctx.diags.error(
+            "no-steps",
+            f"action '{name}' has no steps (a list of let/require/create/…)",
+            heading.line,
+            heading.col,
+        )
         return None
     scope = entity_scope(ctx, None, allow_me=ctx.auth)
     scope.this = on
     scope.variables = {f.name: of_field(f.type) for f in inputs}
     steps = StepParser(ctx, scope).block(parts.lists[0].items, top=True)
     for extra in parts.lists[1:]:
-        ctx.diags.error("two-step-lists", "an action has one step list; join the lists", extra.line, 1)
-    return Action(name=name, display=part.display, who=who, who_declared=declared, on=on,
-                  description="\n".join(t.text for t in parts.description).strip(), inputs=inputs,
-                  steps=steps, loc=Loc(line=heading.line, col=heading.col))
+        ctx.diags.error(
+            "two-step-lists", "an action has one step list; join the lists", extra.line, 1
+        )
+    return Action(
+        name=name,
+        display=part.display,
+        who=who,
+        who_declared=declared,
+        on=on,
+        description="\n".join(t.text for t in parts.description).strip(),
+        inputs=inputs,
+        steps=steps,
+        loc=Loc(line=heading.line, col=heading.col),
+    )
 
 
 def _who(header: Header | None, ctx: Context, line: int, col: int) -> tuple[list[str], bool]:
     if header is None:
         if ctx.auth:
-            ctx.diags.warning("no-who", "no 'Who:' line: every signed-in user may run this action",
-                              line, col)
+            ctx.diags.warning(
+                "no-who", "no 'Who:' line: every signed-in user may run this action", line, col
+            )
         return ["user"], False
     roles: list[str] = []
     for piece in split_top(header.value):
@@ -90,8 +114,13 @@ def _on(header: Header | None, ctx: Context) -> str | None:
         return None
     entity = ctx.entity(header.value)
     if entity is None:
-        ctx.diags.error("unknown-entity", f"unknown entity '{header.value}'", header.text.line,
-                        header.value_col, suggestion=ctx.suggest_entity(header.value))
+        ctx.diags.error(
+            "unknown-entity",
+            f"unknown entity '{header.value}'",
+            header.text.line,
+            header.value_col,
+            suggestion=ctx.suggest_entity(header.value),
+        )
         return None
     return entity.name
 
@@ -100,13 +129,25 @@ def _inputs(header: Header | None, ctx: Context, action: str) -> list[FieldDef]:
     if header is None:
         return []
     if not isinstance(header.owned, Table):
-        ctx.diags.error("bad-input", "'Input:' must be followed by a field table", header.text.line,
-                        header.text.col)
+        ctx.diags.error(
+            "bad-input",
+            "'Input:' must be followed by a field table",
+            header.text.line,
+            header.text.col,
+        )
         return []
     sources = parse_field_table(header.owned, ctx, f"action '{action}'")
     fields = resolve_fields(sources, ctx)
     for f in fields:
-        if f.owner or f.computed is not None or f.type.kind == "list" and f.type.list_kind == "one_to_many":
-            ctx.diags.error("bad-input", f"input '{f.name}' cannot be owner, computed or a one-to-many "
-                            "list", f.loc.line, f.loc.col)
+        if (
+            f.owner
+            or f.computed is not None
+            or (f.type.kind == "list" and f.type.list_kind == "one_to_many")
+        ):
+            ctx.diags.error(
+                "bad-input",
+                f"input '{f.name}' cannot be owner, computed or a one-to-many list",
+                f.loc.line,
+                f.loc.col,
+            )
     return fields

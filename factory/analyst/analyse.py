@@ -9,7 +9,7 @@ from factory.analyst.context import Context
 from factory.analyst.sections import outline
 from factory.analyst.text import normalise, split_display
 from factory.diagnostics import Diagnostics
-from factory.ir.model import Section, Spec
+from factory.ir.model import Loc, Section, Spec
 from factory.names import APP_CODE, app_code
 from factory.reader import read_document, read_markdown_text
 from factory.reader.model import Document
@@ -38,7 +38,7 @@ def analyse(doc: Document, diags: Diagnostics) -> Spec | None:
         Section(
             title=s.heading.text,
             text="\n\n".join(_section_text(s)),
-            loc={"line": s.heading.line, "col": s.heading.col},
+            loc=Loc(line=s.heading.line, col=s.heading.col),
         )
         for s in out.unknown
     ]

@@ -47,7 +47,9 @@ class Context:
 
     # ---- naming -----------------------------------------------------------
 
-    def code_name(self, part: NamePart, where: Text, *, pascal: bool, taken: set[str], what: str) -> str:
+    def code_name(
+        self, part: NamePart, where: Text, *, pascal: bool, taken: set[str], what: str
+    ) -> str:
         """The code name of a named thing: its `(code)` or one derived from its display name.
 
         Reports an invalid `(code)` as an error and a derived one as a note; adds
@@ -59,7 +61,8 @@ class Context:
                     "bad-code-name",
                     f"code name '{part.code}' of {what} '{part.display}' is not an identifier "
                     "(letters, digits and _, not starting with a digit)",
-                    where.line, where.col + part.code_offset,
+                    where.line,
+                    where.col + part.code_offset,
                 )
             code = part.code
         elif is_identifier(part.display):
@@ -71,7 +74,8 @@ class Context:
                 "derived-name",
                 f"{what} '{part.display}' gets the code name '{code}'; "
                 f"write '{part.display} ({code})' to choose your own",
-                where.line, where.col,
+                where.line,
+                where.col,
             )
         taken.add(code)
         return code

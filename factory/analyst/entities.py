@@ -20,9 +20,13 @@ from factory.reader.model import ListBlock
 def analyse_entities(section: Section | None, ctx: Context) -> list[Entity]:
     if section is None or not section.items:
         where = section.heading if section else None
-        ctx.diags.error("no-entities", "the document declares no entities: add '## Entities' with "
-                        "one '### Name' and a field table per entity",
-                        where.line if where else 1, where.col if where else 1)
+        ctx.diags.error(
+            "no-entities",
+            "the document declares no entities: add '## Entities' with "
+            "one '### Name' and a field table per entity",
+            where.line if where else 1,
+            where.col if where else 1,
+        )
         return []
     parsed: list[tuple[Entity, list[FieldSource], Item]] = []
     taken: set[str] = set()
@@ -47,12 +51,18 @@ def analyse_entities(section: Section | None, ctx: Context) -> list[Entity]:
     if ctx.auth and user_declared is not None:
         item = next(i for e, _, i in parsed if e.name == "User")
         if split_headers(item.blocks, kw.ENTITY_HEADERS).headers:
-            ctx.diags.warning("user-access", "User's access is built in (§3); its Access and States "
-                              "blocks are ignored", item.heading.line, item.heading.col)
+            ctx.diags.warning(
+                "user-access",
+                "User's access is built in (§3); its Access and States blocks are ignored",
+                item.heading.line,
+                item.heading.col,
+            )
     return ctx.entities
 
 
-def _declare(item: Item, ctx: Context, taken: set[str]) -> tuple[Entity, list[FieldSource], Item] | None:
+def _declare(
+    item: Item, ctx: Context, taken: set[str]
+) -> tuple[Entity, list[FieldSource], Item] | None:
     heading = item.heading
     part = split_display(heading.text)
     written = part.code or part.display
@@ -61,25 +71,40 @@ def _declare(item: Item, ctx: Context, taken: set[str]) -> tuple[Entity, list[Fi
         return None
     if written.lower() in kw.TYPES or written.lower() in ("list", "list of"):
         suggestion = f"{part.display} (Calendar{derive_pascal(written)})"
-        ctx.diags.error("entity-named-like-type", f"an entity may not be named like the type "
-                        f"'{written}'", heading.line, heading.col, suggestion=suggestion)
+        ctx.diags.error(
+            "entity-named-like-type",
+            f"an entity may not be named like the type '{written}'",
+            heading.line,
+            heading.col,
+            suggestion=suggestion,
+        )
         return None
     if written in taken:
-        ctx.diags.error("duplicate-entity", f"entity '{written}' is declared twice",
-                        heading.line, heading.col)
+        ctx.diags.error(
+            "duplicate-entity", f"entity '{written}' is declared twice", heading.line, heading.col
+        )
         return None
     name = ctx.code_name(part, heading, pascal=True, taken=taken, what="entity")
     parts = split_headers(item.blocks, kw.ENTITY_HEADERS)
     if not parts.tables:
-        ctx.diags.error("no-field-table", f"entity '{name}' has no field table "
-                        "(| Field | Type | Rules | Description |)", heading.line, heading.col)
+        ctx.diags.error(
+            "no-field-table",
+            f"entity '{name}' has no field table (| Field | Type | Rules | Description |)",
+            heading.line,
+            heading.col,
+        )
         return None
     sources = parse_field_table(parts.tables[0], ctx, f"entity '{name}'")
     snake = snake_case(name)
     entity = Entity(
-        name=name, display=part.display, snake=snake, plural=plural(snake),
+        name=name,
+        display=part.display,
+        snake=snake,
+        plural=plural(snake),
         description="\n".join(t.text for t in parts.description).strip(),
-        fields=[s.field for s in sources], access=[], loc=Loc(line=heading.line, col=heading.col),
+        fields=[s.field for s in sources],
+        access=[],
+        loc=Loc(line=heading.line, col=heading.col),
     )
     return entity, sources, item
 
@@ -93,21 +118,32 @@ def _behaviour(entity: Entity, item: Item, ctx: Context) -> None:
         owned = header.owned if isinstance(header.owned, ListBlock) else None
         grants += parse_access(owned, ctx)
     if not ctx.auth and access_headers:
-        ctx.diags.warning("ignored-access", "with 'auth: none' every caller may do everything; this "
-                          "Access block is ignored", access_headers[0].text.line,
-                          access_headers[0].text.col)
+        ctx.diags.warning(
+            "ignored-access",
+            "with 'auth: none' every caller may do everything; this Access block is ignored",
+            access_headers[0].text.line,
+            access_headers[0].text.col,
+        )
         grants = []
     owner = entity.owner_field
     for grant in grants:
         if grant.condition.own and owner is None:
-            ctx.diags.error("own-without-owner", "'own' needs an owner field; did you mean "
-                            "'where FIELD = me'?", grant.loc.line, grant.loc.col)
+            ctx.diags.error(
+                "own-without-owner",
+                "'own' needs an owner field; did you mean 'where FIELD = me'?",
+                grant.loc.line,
+                grant.loc.col,
+            )
     entity.access = grants if access_headers else default_access(owner is not None)
     entity.access_declared = bool(access_headers)
     for header in (h for h in parts.headers if h.name == "states_of"):
         if entity.states is not None:
-            ctx.diags.error("duplicate-states", f"{entity.name} already has a state machine "
-                            f"(on '{entity.states.field}')", header.text.line, header.text.col)
+            ctx.diags.error(
+                "duplicate-states",
+                f"{entity.name} already has a state machine (on '{entity.states.field}')",
+                header.text.line,
+                header.text.col,
+            )
             continue
         machine = parse_states(header, entity, ctx)
         if machine is not None:
@@ -115,8 +151,12 @@ def _behaviour(entity: Entity, item: Item, ctx: Context) -> None:
             for t in machine.transitions:
                 for by in t.by:
                     if by.condition.own and owner is None:
-                        ctx.diags.error("own-without-owner", "'own' needs an owner field; did you "
-                                        "mean 'where FIELD = me'?", by.loc.line, by.loc.col)
+                        ctx.diags.error(
+                            "own-without-owner",
+                            "'own' needs an owner field; did you mean 'where FIELD = me'?",
+                            by.loc.line,
+                            by.loc.col,
+                        )
     from factory.analyst.entity_checks import check_conditions
 
     check_conditions(entity, ctx)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from factory.analyst import keywords as kw
 from factory.analyst.context import Context
-from factory.analyst.expressions import Scope, check_expression, expression_type_fits, referenced_fields
+from factory.analyst.expressions import (
+    Scope,
+    check_expression,
+    expression_type_fits,
+    referenced_fields,
+)
 from factory.analyst.fields import FieldSource
 from factory.diagnostics import suggest
 from factory.ir.expr import Expr, ValueType
@@ -13,10 +20,14 @@ from factory.ir.model import Condition, Entity, FieldDef
 _TYPE_WORDS = sorted(k for k in kw.TYPES if k.isascii())
 
 
-def entity_scope(ctx: Context, entity: Entity | None = None, **extra: object) -> Scope:
-    return Scope(entities=ctx.entity_map(), aliases=dict(ctx.entity_aliases),
-                 entity=entity.name if entity else None, this=entity.name if entity else None,
-                 **extra)  # type: ignore[arg-type]
+def entity_scope(ctx: Context, entity: Entity | None = None, **extra: Any) -> Scope:
+    return Scope(
+        entities=ctx.entity_map(),
+        aliases=dict(ctx.entity_aliases),
+        entity=entity.name if entity else None,
+        this=entity.name if entity else None,
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def check_entities(ctx: Context, sources: dict[str, list[FieldSource]]) -> None:
@@ -48,19 +59,35 @@ def _resolve(f: FieldDef, src: FieldSource, ctx: Context) -> FieldDef:
     if target is None:
         name = src.entity_name
         if name in ("User", "用户") and not ctx.auth:
-            ctx.diags.error("user-needs-auth", "there are no users with 'auth: none'", cell.line, cell.col)
+            ctx.diags.error(
+                "user-needs-auth", "there are no users with 'auth: none'", cell.line, cell.col
+            )
         else:
             entity_hint = ctx.suggest_entity(name)
             type_hint = suggest(name.lower(), _TYPE_WORDS)
             if f.type.kind == "ref" and type_hint and not entity_hint:
-                ctx.diags.error("unknown-type", f"unknown type '{name}'", cell.line, cell.col,
-                                suggestion=type_hint)
+                ctx.diags.error(
+                    "unknown-type",
+                    f"unknown type '{name}'",
+                    cell.line,
+                    cell.col,
+                    suggestion=type_hint,
+                )
             elif entity_hint or f.type.kind == "list" or name[:1].isupper():
-                ctx.diags.error("unknown-entity", f"unknown entity '{name}'", cell.line, cell.col,
-                                suggestion=entity_hint)
+                ctx.diags.error(
+                    "unknown-entity",
+                    f"unknown entity '{name}'",
+                    cell.line,
+                    cell.col,
+                    suggestion=entity_hint,
+                )
             else:
-                ctx.diags.error("unknown-type", f"unknown type '{name}': expected a type or an "
-                                "entity name", cell.line, cell.col)
+                ctx.diags.error(
+                    "unknown-type",
+                    f"unknown type '{name}': expected a type or an entity name",
+                    cell.line,
+                    cell.col,
+                )
         return f
     return f.model_copy(update={"type": f.type.model_copy(update={"entity": target.name})})
 
@@ -69,15 +96,23 @@ def _owners(entity: Entity, ctx: Context) -> None:
     owners = [f for f in entity.fields if f.owner]
     for f in owners:
         if not ctx.auth:
-            ctx.diags.error("owner-needs-auth", "'owner' needs signed-in users (auth: jwt)",
-                            f.loc.line, f.loc.col)
+            ctx.diags.error(
+                "owner-needs-auth",
+                "'owner' needs signed-in users (auth: jwt)",
+                f.loc.line,
+                f.loc.col,
+            )
         elif f.type.kind != "ref" or f.type.entity != "User":
-            ctx.diags.error("bad-owner", f"owner field '{f.name}' must be of type User",
-                            f.loc.line, f.loc.col)
+            ctx.diags.error(
+                "bad-owner", f"owner field '{f.name}' must be of type User", f.loc.line, f.loc.col
+            )
     if len(owners) > 1:
-        ctx.diags.error("two-owners", f"{entity.name} has two owner fields: "
-                        f"'{owners[0].name}' and '{owners[1].name}'", owners[1].loc.line,
-                        owners[1].loc.col)
+        ctx.diags.error(
+            "two-owners",
+            f"{entity.name} has two owner fields: '{owners[0].name}' and '{owners[1].name}'",
+            owners[1].loc.line,
+            owners[1].loc.col,
+        )
 
 
 def _list_kind(f: FieldDef, entity: Entity | None, ctx: Context) -> FieldDef:
@@ -87,18 +122,31 @@ def _list_kind(f: FieldDef, entity: Entity | None, ctx: Context) -> FieldDef:
     if target is None:
         return f
     if entity is None:  # an action input: a list of ids
-        return f.model_copy(update={"type": f.type.model_copy(update={"list_kind": "many_to_many"})})
+        return f.model_copy(
+            update={"type": f.type.model_copy(update={"list_kind": "many_to_many"})}
+        )
     back = [g for g in target.fields if g.type.kind == "ref" and g.type.entity == entity.name]
     if len(back) > 1:
-        ctx.diags.error("ambiguous-list", f"'list of {target.name}' is ambiguous: {target.name} has "
-                        f"{len(back)} fields referring to {entity.name} "
-                        f"({', '.join(g.name for g in back)})", f.loc.line, f.loc.col)
+        ctx.diags.error(
+            "ambiguous-list",
+            f"'list of {target.name}' is ambiguous: {target.name} has "
+            f"{len(back)} fields referring to {entity.name} "
+            f"({', '.join(g.name for g in back)})",
+            f.loc.line,
+            f.loc.col,
+        )
         return f
     if f.required or f.unique or f.default is not None:
-        ctx.diags.warning("list-rules", "rules other than searchable/index do not apply to lists",
-                          f.loc.line, f.loc.col)
+        ctx.diags.warning(
+            "list-rules",
+            "rules other than searchable/index do not apply to lists",
+            f.loc.line,
+            f.loc.col,
+        )
     kind = "one_to_many" if back else "many_to_many"
-    new_type = f.type.model_copy(update={"list_kind": kind, "back_field": back[0].name if back else None})
+    new_type = f.type.model_copy(
+        update={"list_kind": kind, "back_field": back[0].name if back else None}
+    )
     return f.model_copy(update={"type": new_type})
 
 
@@ -112,16 +160,23 @@ def _computed(entity: Entity, ctx: Context) -> None:
         if vt is None:
             continue
         if not expression_type_fits(vt, f.type) or vt.kind == "list":
-            ctx.diags.error("type-mismatch", f"computed field '{f.name}' is declared "
-                            f"{_declared(f)} but its expression gives {vt}",
-                            f.computed.line, f.computed.col)
+            ctx.diags.error(
+                "type-mismatch",
+                f"computed field '{f.name}' is declared "
+                f"{_declared(f)} but its expression gives {vt}",
+                f.computed.line,
+                f.computed.col,
+            )
         deps[f.name] = {d for d in referenced_fields(f.computed) if d in _computed_names(entity)}
     cycle = _find_cycle(deps)
     if cycle:
         first = entity.field(cycle[0])
-        ctx.diags.error("computed-cycle", "computed fields depend on each other in a cycle: "
-                        + " -> ".join([*cycle, cycle[0]]),
-                        first.loc.line if first else entity.loc.line, first.loc.col if first else 1)
+        ctx.diags.error(
+            "computed-cycle",
+            "computed fields depend on each other in a cycle: " + " -> ".join([*cycle, cycle[0]]),
+            first.loc.line if first else entity.loc.line,
+            first.loc.col if first else 1,
+        )
 
 
 def _declared(f: FieldDef) -> str:
@@ -143,7 +198,7 @@ def _find_cycle(deps: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(deps.get(node, ())):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):]
+                return stack[stack.index(nxt) :]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -165,8 +220,9 @@ def check_condition_expr(expr: Expr | None, entity: Entity, ctx: Context) -> Non
         return
     vt = check_expression(expr, entity_scope(ctx, entity), ctx.diags)
     if vt is not None and vt.kind not in ("boolean", "null"):
-        ctx.diags.error("type-mismatch", f"a condition must be true or false, not {vt}",
-                        expr.line, expr.col)
+        ctx.diags.error(
+            "type-mismatch", f"a condition must be true or false, not {vt}", expr.line, expr.col
+        )
 
 
 def check_conditions(entity: Entity, ctx: Context) -> None:

@@ -7,7 +7,9 @@ from factory.diagnostics import Diagnostics
 from factory.ir.model import Message, MessagePart
 
 
-def parse_message(text: str, scope: Scope, diags: Diagnostics, line: int, col: int) -> Message | None:
+def parse_message(
+    text: str, scope: Scope, diags: Diagnostics, line: int, col: int
+) -> Message | None:
     """`text` is the message without quotes, starting at `col`."""
     parts: list[MessagePart] = []
     buf: list[str] = []
@@ -22,8 +24,12 @@ def parse_message(text: str, scope: Scope, diags: Diagnostics, line: int, col: i
         if ch == "{":
             end = text.find("}", i)
             if end < 0:
-                diags.error("bad-message", "a '{' in the message is not closed; write '{{' for a "
-                            "literal brace", line, col + i)
+                diags.error(
+                    "bad-message",
+                    "a '{' in the message is not closed; write '{{' for a literal brace",
+                    line,
+                    col + i,
+                )
                 return None
             if buf:
                 parts.append(MessagePart(text="".join(buf)))
@@ -37,8 +43,12 @@ def parse_message(text: str, scope: Scope, diags: Diagnostics, line: int, col: i
             i = end + 1
             continue
         if ch == "}":
-            diags.error("bad-message", "a '}' in the message has no '{'; write '}}' for a literal brace",
-                        line, col + i)
+            diags.error(
+                "bad-message",
+                "a '}' in the message has no '{'; write '}}' for a literal brace",
+                line,
+                col + i,
+            )
             return None
         buf.append(ch)
         i += 1

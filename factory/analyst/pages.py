@@ -1,4 +1,7 @@
-"""The Pages section (§10): `- NAME [(SET)]: list|detail|form ENTITY [where EXPR] [own] [; OPTION]…`."""
+"""The Pages section (§10).
+
+`- NAME [(SET)]: list|detail|form ENTITY [where EXPR] [own] [; OPTION]…`
+"""
 
 from __future__ import annotations
 
@@ -16,8 +19,14 @@ from factory.ir.model import Button, Entity, Loc, Page
 from factory.reader.model import Text
 
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-_CRUD_BUTTONS = {"create": "create", "read": "read", "update": "update", "delete": "delete",
-                 "edit": "update", "view": "read"}
+_CRUD_BUTTONS = {
+    "create": "create",
+    "read": "read",
+    "update": "update",
+    "delete": "delete",
+    "edit": "update",
+    "view": "read",
+}
 
 
 def analyse_pages(section: Section | None, ctx: Context) -> list[Page]:
@@ -31,8 +40,12 @@ def analyse_pages(section: Section | None, ctx: Context) -> list[Page]:
         if page.home:
             for role in page.roles or ["user"]:
                 if role in homes:
-                    ctx.diags.error("two-home-pages", f"two home pages for '{role}' (the first is at "
-                                    f"line {homes[role]})", page.loc.line, page.loc.col)
+                    ctx.diags.error(
+                        "two-home-pages",
+                        f"two home pages for '{role}' (the first is at line {homes[role]})",
+                        page.loc.line,
+                        page.loc.col,
+                    )
                 homes.setdefault(role, page.loc.line)
         pages.append(page)
     return pages
@@ -41,8 +54,9 @@ def analyse_pages(section: Section | None, ctx: Context) -> list[Page]:
 def _page(first: Text, text: str, ctx: Context, taken: set[str]) -> Page | None:
     colon = find_top(text, ":")
     if colon < 0:
-        ctx.diags.error("bad-page", "expected '- NAME (ROLES): list|detail|form ENTITY'", first.line,
-                        first.col)
+        ctx.diags.error(
+            "bad-page", "expected '- NAME (ROLES): list|detail|form ENTITY'", first.line, first.col
+        )
         return None
     head, roles, home = _head(text[:colon], ctx, first)
     if head is None:
@@ -53,19 +67,36 @@ def _page(first: Text, text: str, ctx: Context, taken: set[str]) -> Page | None:
     main = pieces[0]
     m = kw.match_start(main.text, kw.PAGE_VIEWS)
     if m is None:
-        ctx.diags.error("bad-page", f"expected list, detail or form, found '{main.text}'", first.line,
-                        base + main.offset, suggestion=suggest(main.text.split(" ")[0], ["list", "detail", "form"]))
+        ctx.diags.error(
+            "bad-page",
+            f"expected list, detail or form, found '{main.text}'",
+            first.line,
+            base + main.offset,
+            suggestion=suggest(main.text.split(" ")[0], ["list", "detail", "form"]),
+        )
         return None
     rest = main.text[m.end :].strip()
     entity_text = rest.split(" ")[0] if rest else ""
     entity = ctx.entity(entity_text)
     col = base + main.offset + m.end + 1
     if entity is None:
-        ctx.diags.error("unknown-entity", f"unknown entity '{entity_text}'", first.line, col,
-                        suggestion=ctx.suggest_entity(entity_text))
+        ctx.diags.error(
+            "unknown-entity",
+            f"unknown entity '{entity_text}'",
+            first.line,
+            col,
+            suggestion=ctx.suggest_entity(entity_text),
+        )
         return None
-    page = Page(name=name, display=head.display, roles=roles, home=home, view=m.canonical,  # type: ignore[arg-type]
-                entity=entity.name, loc=Loc(line=first.line, col=first.col))
+    page = Page(
+        name=name,
+        display=head.display,
+        roles=roles,
+        home=home,
+        view=m.canonical,  # type: ignore[arg-type]
+        entity=entity.name,
+        loc=Loc(line=first.line, col=first.col),
+    )
     after = rest[len(entity_text) :]
     cond_text = after.strip()
     if cond_text:
@@ -74,14 +105,22 @@ def _page(first: Text, text: str, ctx: Context, taken: set[str]) -> Page | None:
         if parsed is None:
             return None
         if parsed[0]:
-            ctx.diags.error("bad-page", f"unexpected '{parsed[0]}' after the entity: expected "
-                            "'where EXPR' or 'own'", first.line, cond_col)
+            ctx.diags.error(
+                "bad-page",
+                f"unexpected '{parsed[0]}' after the entity: expected 'where EXPR' or 'own'",
+                first.line,
+                cond_col,
+            )
             return None
         page.condition = parsed[1]
         check_condition_expr(page.condition.where, entity, ctx)
         if page.condition.own and entity.owner_field is None:
-            ctx.diags.error("own-without-owner", "'own' needs an owner field; did you mean "
-                            "'where FIELD = me'?", first.line, cond_col)
+            ctx.diags.error(
+                "own-without-owner",
+                "'own' needs an owner field; did you mean 'where FIELD = me'?",
+                first.line,
+                cond_col,
+            )
     for piece in pieces[1:]:
         _option(page, entity, piece.text, ctx, first, base + piece.offset)
     return page
@@ -111,8 +150,13 @@ def _head(text: str, ctx: Context, first: Text) -> tuple[NamePart | None, list[s
             code = words[0]
         else:
             unknown = next(w for w in words if not _role_word(w, ctx))
-            ctx.diags.error("unknown-role", f"unknown role '{unknown}'", first.line, first.col,
-                            suggestion=ctx.suggest_role(unknown))
+            ctx.diags.error(
+                "unknown-role",
+                f"unknown role '{unknown}'",
+                first.line,
+                first.col,
+                suggestion=ctx.suggest_role(unknown),
+            )
             return None, [], False
     if not rest:
         ctx.diags.error("bad-page", "a page needs a name", first.line, first.col)
@@ -128,15 +172,24 @@ def _role_word(word: str, ctx: Context) -> bool:
 def _option(page: Page, entity: Entity, text: str, ctx: Context, first: Text, col: int) -> None:
     m = kw.match_start(text, kw.PAGE_OPTIONS)
     if m is None:
-        ctx.diags.error("unknown-page-option", f"unknown page option '{text}'", first.line, col,
-                        suggestion=suggest(text.split(" ")[0], [k for k in kw.PAGE_OPTIONS if k.isascii()]))
+        ctx.diags.error(
+            "unknown-page-option",
+            f"unknown page option '{text}'",
+            first.line,
+            col,
+            suggestion=suggest(text.split(" ")[0], [k for k in kw.PAGE_OPTIONS if k.isascii()]),
+        )
         return
     arg = text[m.end :].strip().removeprefix(":").strip()
     arg_col = col + m.end + 1
     if m.canonical == "search":
         if not any(f.searchable for f in entity.fields):
-            ctx.diags.error("no-searchable-field", f"'search' needs a searchable field in {entity.name}",
-                            first.line, col)
+            ctx.diags.error(
+                "no-searchable-field",
+                f"'search' needs a searchable field in {entity.name}",
+                first.line,
+                col,
+            )
         page.search = True
     elif m.canonical == "sort":
         desc = arg.startswith("-")
@@ -163,15 +216,27 @@ def _code(entity: Entity, name: str) -> str:
     return f.name if f else name
 
 
-def _field_ok(entity: Entity, name: str, ctx: Context, first: Text, col: int, use: str | None) -> bool:
+def _field_ok(
+    entity: Entity, name: str, ctx: Context, first: Text, col: int, use: str | None
+) -> bool:
     f = entity.field(name) or next((f for f in entity.fields if f.display == name), None)
     if f is None:
-        ctx.diags.error("unknown-field", f"{entity.name} has no field '{name}'", first.line, col,
-                        suggestion=suggest(name, [x.name for x in entity.fields]))
+        ctx.diags.error(
+            "unknown-field",
+            f"{entity.name} has no field '{name}'",
+            first.line,
+            col,
+            suggestion=suggest(name, [x.name for x in entity.fields]),
+        )
         return False
     if use and (f.computed is not None or f.secret or f.type.kind in ("password", "list")):
-        ctx.diags.error(f"bad-{use}", f"cannot {use} by '{f.name}': computed, secret, password and "
-                        "list fields are not sortable or filterable", first.line, col)
+        ctx.diags.error(
+            f"bad-{use}",
+            f"cannot {use} by '{f.name}': computed, secret, password and "
+            "list fields are not sortable or filterable",
+            first.line,
+            col,
+        )
         return False
     return True
 
@@ -189,8 +254,19 @@ def _button(text: str, entity: Entity, ctx: Context, first: Text, col: int) -> B
     for a in ctx.actions:
         if text in (a.name, a.display) and a.on in (None, entity.name):
             return Button(kind="action", name=a.name, label=text, loc=loc)
-    choices = ["create", "edit", "delete", "view", *[t.name for t in transitions],
-               *[a.name for a in ctx.actions]]
-    ctx.diags.error("unknown-button", f"'{text}' is not a CRUD verb, a transition of {entity.name} "
-                    "or an action", first.line, col, suggestion=suggest(text, choices))
+    choices = [
+        "create",
+        "edit",
+        "delete",
+        "view",
+        *[t.name for t in transitions],
+        *[a.name for a in ctx.actions],
+    ]
+    ctx.diags.error(
+        "unknown-button",
+        f"'{text}' is not a CRUD verb, a transition of {entity.name} or an action",
+        first.line,
+        col,
+        suggestion=suggest(text, choices),
+    )
     return None

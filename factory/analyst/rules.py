@@ -14,7 +14,9 @@ from factory.reader.model import Text
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 _LENGTH = re.compile(r"(?P<a>\d+)?\s*\.\.\s*(?P<b>\d+)?")
 _TEXTUAL = frozenset({"text", "long_text", "email", "url", "phone"})
 _ORDERED = frozenset({"integer", "decimal", "float", "date", "datetime"})
@@ -38,8 +40,13 @@ def parse_rules(cell: Text, fd: FieldDef, diags: Diagnostics) -> FieldDef:
         m = kw.match_start(piece.text, kw.RULES)
         if m is None:
             word = re.split(r"[\s:(]", piece.text, maxsplit=1)[0]
-            diags.error("unknown-rule", f"unknown rule '{word}'", cell.line, col,
-                        suggestion=suggest(word, [k for k in kw.RULES if k.isascii()]))
+            diags.error(
+                "unknown-rule",
+                f"unknown rule '{word}'",
+                cell.line,
+                col,
+                suggestion=suggest(word, [k for k in kw.RULES if k.isascii()]),
+            )
             continue
         rule, arg = m.canonical, piece.text[m.end :].strip()
         arg_col = col + m.end + (len(piece.text[m.end :]) - len(piece.text[m.end :].lstrip()))
@@ -49,47 +56,88 @@ def parse_rules(cell: Text, fd: FieldDef, diags: Diagnostics) -> FieldDef:
         seen.add(rule)
         _apply(rule, arg, fd, updates, diags, cell.line, col, arg_col)
     if updates.get("required") and "optional" in seen:
-        diags.error("conflicting-rules", f"field '{fd.name}' cannot be both required and optional",
-                    cell.line, cell.col)
+        diags.error(
+            "conflicting-rules",
+            f"field '{fd.name}' cannot be both required and optional",
+            cell.line,
+            cell.col,
+        )
     return fd.model_copy(update=updates)
 
 
-def _apply(rule: str, arg: str, fd: FieldDef, updates: dict[str, object], diags: Diagnostics,
-           line: int, col: int, arg_col: int) -> None:
+def _apply(
+    rule: str,
+    arg: str,
+    fd: FieldDef,
+    updates: dict[str, object],
+    diags: Diagnostics,
+    line: int,
+    col: int,
+    arg_col: int,
+) -> None:
     kind = fd.type.kind
-    if rule in ("required", "optional", "unique", "readonly", "owner", "secret", "searchable", "index"):
+    if rule in (
+        "required",
+        "optional",
+        "unique",
+        "readonly",
+        "owner",
+        "secret",
+        "searchable",
+        "index",
+    ):
         if arg:
             diags.error("bad-rule", f"rule '{rule}' takes no value", line, arg_col)
             return
         if rule == "searchable" and kind not in _TEXTUAL:
-            diags.error("bad-searchable", f"'searchable' applies to text, long text, email, url and "
-                        f"phone fields, not {kind.replace('_', ' ')}", line, col)
+            diags.error(
+                "bad-searchable",
+                f"'searchable' applies to text, long text, email, url and "
+                f"phone fields, not {kind.replace('_', ' ')}",
+                line,
+                col,
+            )
             return
         if rule != "optional":
             updates[rule] = True
         return
     if rule in ("min", "max"):
         if kind in _TEXTUAL:
-            diags.error("min-on-text", f"'{rule}' bounds numbers and dates; for text use length",
-                        line, col, suggestion=f"length {arg}.." if rule == "min" else f"length ..{arg}")
+            diags.error(
+                "min-on-text",
+                f"'{rule}' bounds numbers and dates; for text use length",
+                line,
+                col,
+                suggestion=f"length {arg}.." if rule == "min" else f"length ..{arg}",
+            )
             return
         value = _bound(arg, kind)
         if value is None:
-            diags.error("bad-rule", f"'{rule}' needs a {_bound_kind(kind)}, not '{arg}'", line, arg_col)
+            diags.error(
+                "bad-rule", f"'{rule}' needs a {_bound_kind(kind)}, not '{arg}'", line, arg_col
+            )
             return
         updates[rule] = value
         return
     if rule == "length":
         m = _LENGTH.fullmatch(arg)
         if kind not in _TEXTUAL | {"password"} or m is None or not (m.group("a") or m.group("b")):
-            diags.error("bad-rule", "length is written 'length A..B', 'length A..' or 'length ..B' "
-                        "on text fields", line, arg_col if m is None else col)
+            diags.error(
+                "bad-rule",
+                "length is written 'length A..B', 'length A..' or 'length ..B' on text fields",
+                line,
+                arg_col if m is None else col,
+            )
             return
         low = int(m.group("a")) if m.group("a") else None
         high = int(m.group("b")) if m.group("b") else None
         if low is not None and high is not None and low > high:
-            diags.error("bad-rule", f"length {low}..{high} is empty: {low} is more than {high}",
-                        line, arg_col)
+            diags.error(
+                "bad-rule",
+                f"length {low}..{high} is empty: {low} is more than {high}",
+                line,
+                arg_col,
+            )
             return
         updates["length_min"], updates["length_max"] = low, high
         return
@@ -97,28 +145,36 @@ def _apply(rule: str, arg: str, fd: FieldDef, updates: dict[str, object], diags:
         _pattern(arg, updates, diags, line, arg_col)
         return
     if rule == "default":
-        value = parse_default(arg, fd, diags, line, arg_col)
-        if value is not None:
-            updates["default"] = value
+        default = parse_default(arg, fd, diags, line, arg_col)
+        if default is not None:
+            updates["default"] = default
         return
     _computed(arg, updates, diags, line, arg_col)
 
 
 def _pattern(arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int) -> None:
     if len(arg) < 2 or not (arg.startswith('"') and arg.endswith('"')):
-        diags.error("bad-rule", 'pattern needs a quoted regular expression: pattern "^[A-Z]+$"', line, col)
+        diags.error(
+            "bad-rule", 'pattern needs a quoted regular expression: pattern "^[A-Z]+$"', line, col
+        )
         return
     regex = arg[1:-1].replace('\\"', '"')
     try:
         re.compile(regex)
     except re.error as exc:
-        diags.error("bad-pattern", f"pattern is not a valid regular expression: {exc.msg}", line,
-                    col + 1 + (exc.pos or 0))
+        diags.error(
+            "bad-pattern",
+            f"pattern is not a valid regular expression: {exc.msg}",
+            line,
+            col + 1 + (exc.pos or 0),
+        )
         return
     updates["pattern"] = regex
 
 
-def _computed(arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int) -> None:
+def _computed(
+    arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int
+) -> None:
     if not arg.startswith(":"):
         diags.error("bad-rule", "computed is written 'computed: EXPRESSION'", line, col)
         return
@@ -131,7 +187,7 @@ def _computed(arg: str, updates: dict[str, object], diags: Diagnostics, line: in
 
 
 def _bound_kind(kind: str) -> str:
-    return {"date": "date (\"2020-01-01\")", "datetime": "datetime"}.get(kind, "number")
+    return {"date": 'date ("2020-01-01")', "datetime": "datetime"}.get(kind, "number")
 
 
 def _bound(arg: str, kind: str) -> str | None:
@@ -147,7 +203,9 @@ def _bound(arg: str, kind: str) -> str | None:
     return None
 
 
-def parse_default(arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: int) -> DefaultValue | None:
+def parse_default(
+    arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: int
+) -> DefaultValue | None:
     """A `default X` literal of the field's type (§4)."""
     kind = fd.type.kind
     word = arg.lower()
@@ -160,14 +218,23 @@ def parse_default(arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: in
         ok = {"now": ("datetime",), "today": ("date", "datetime"), "me": ("ref",)}[word]
         if kind in ok and (word != "me" or fd.type.entity == "User"):
             return DefaultValue(kind=word)  # type: ignore[arg-type]
-        diags.error("bad-default", f"'{word}' is not a default for a {kind.replace('_', ' ')} field",
-                    line, col)
+        diags.error(
+            "bad-default",
+            f"'{word}' is not a default for a {kind.replace('_', ' ')} field",
+            line,
+            col,
+        )
         return None
     if kind == "enum":
         if text in fd.type.values:
             return DefaultValue(kind="value", value=text)
-        diags.error("unknown-enum-value", f"default '{text}' is not one of {', '.join(fd.type.values)}",
-                    line, col, suggestion=suggest(text, fd.type.values))
+        diags.error(
+            "unknown-enum-value",
+            f"default '{text}' is not one of {', '.join(fd.type.values)}",
+            line,
+            col,
+            suggestion=suggest(text, fd.type.values),
+        )
         return None
     if kind == "boolean":
         if word in ("true", "false") and not quoted:
@@ -186,9 +253,16 @@ def parse_default(arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: in
         if quoted:
             return DefaultValue(kind="value", value=text)
         if " " in arg.strip():
-            diags.error("default-needs-quotes", f"write text defaults in quotes: default \"{arg}\"",
-                        line, col, suggestion=f'default "{arg}"')
+            diags.error(
+                "default-needs-quotes",
+                f'write text defaults in quotes: default "{arg}"',
+                line,
+                col,
+                suggestion=f'default "{arg}"',
+            )
             return None
         return DefaultValue(kind="value", value=arg)
-    diags.error("bad-default", f"default {arg} is not a valid {kind.replace('_', ' ')} value", line, col)
+    diags.error(
+        "bad-default", f"default {arg} is not a valid {kind.replace('_', ' ')} value", line, col
+    )
     return None

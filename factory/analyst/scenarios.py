@@ -13,7 +13,6 @@ from factory.analyst.objects import parse_object
 from factory.analyst.sections import Item, Section
 from factory.analyst.text import find_top, normalise, split_display
 from factory.diagnostics import suggest
-from factory.names import derive_snake, is_identifier
 from factory.ir.expr import ValueType
 from factory.ir.model import (
     Action,
@@ -27,6 +26,7 @@ from factory.ir.model import (
     ScenarioStep,
     SignUpStep,
 )
+from factory.names import derive_snake, is_identifier
 from factory.reader.model import ListBlock, Text
 
 _BIND = re.compile(r"(?:^|\s)(?:as|为)\s+(\"[^\"]*\"|[^\W\d]\w*)\s*$")
@@ -51,11 +51,17 @@ def _scenario(item: Item, ctx: Context, taken: set[str]) -> Scenario | None:
     name = _plain(written if is_identifier(written) else derive_snake(written), taken)
     lists = [b for b in item.blocks if isinstance(b, ListBlock)]
     if not lists:
-        ctx.diags.error("no-steps", f"scenario '{part.display}' has no steps", heading.line, heading.col)
+        ctx.diags.error(
+            "no-steps", f"scenario '{part.display}' has no steps", heading.line, heading.col
+        )
         return None
     runner = _Steps(ctx)
-    steps = [s for it in lists[0].items if (s := runner.step(it.first, normalise(it.text))) is not None]
-    return Scenario(name=name, display=part.display, steps=steps, loc=Loc(line=heading.line, col=heading.col))
+    steps = [
+        s for it in lists[0].items if (s := runner.step(it.first, normalise(it.text))) is not None
+    ]
+    return Scenario(
+        name=name, display=part.display, steps=steps, loc=Loc(line=heading.line, col=heading.col)
+    )
 
 
 def _plain(name: str, taken: set[str]) -> str:
@@ -71,12 +77,16 @@ class _Steps:
         self.ctx = ctx
         self.vars: dict[str, ValueType] = {}
 
-    def error(self, code: str, message: str, first: Text, col: int, suggestion: str | None = None) -> None:
+    def error(
+        self, code: str, message: str, first: Text, col: int, suggestion: str | None = None
+    ) -> None:
         self.ctx.diags.error(code, message, first.line, col, suggestion=suggestion)
 
     def step(self, first: Text, text: str) -> ScenarioStep | None:
         loc = Loc(line=first.line, col=first.col)
-        m = kw.match_start(text, {"sign up": "sign_up", "注册": "sign_up", "expect": "expect", "期望": "expect"})
+        m = kw.match_start(
+            text, {"sign up": "sign_up", "注册": "sign_up", "expect": "expect", "期望": "expect"}
+        )
         if m is not None and m.canonical == "sign_up":
             return self.sign_up(text[m.end :], first, first.col + m.end, loc)
         if m is not None:
@@ -86,7 +96,9 @@ class _Steps:
         col = first.col
         if a is not None:
             colon = find_top(text, ":", a.end)
-            actor = unquote(text[a.end : colon]) or text[a.end : colon].strip() if colon > 0 else None
+            actor = (
+                unquote(text[a.end : colon]) or text[a.end : colon].strip() if colon > 0 else None
+            )
             if colon < 0 or not actor:
                 self.error("bad-step", "expected 'as NAME: STEP'", first, col)
                 return None
@@ -95,8 +107,13 @@ class _Steps:
                 return None
             if self.vars.get(actor) != ValueType(kind="ref", entity="User"):
                 users = [n for n, t in self.vars.items() if t.entity == "User"]
-                self.error("unknown-user", f"'{actor}' has not signed up", first, col + a.end + 1,
-                           suggestion=suggest(actor, users))
+                self.error(
+                    "unknown-user",
+                    f"'{actor}' has not signed up",
+                    first,
+                    col + a.end + 1,
+                    suggestion=suggest(actor, users),
+                )
                 return None
             rest = text[colon + 1 :]
             col += colon + 1 + (len(rest) - len(rest.lstrip()))
@@ -109,15 +126,22 @@ class _Steps:
             return None
         words = _WORD.findall(rest)
         if len(words) != 2:
-            self.error("bad-step", 'expected \'sign up ROLE "NAME"\'', first, first.col)
+            self.error("bad-step", "expected 'sign up ROLE \"NAME\"'", first, first.col)
             return None
         role = self.ctx.role(words[0])
         if role is None or role == "admin":
-            self.error("unknown-role", f"'{words[0]}' is not a role users sign up for", first,
-                       col + 1, suggestion=self.ctx.suggest_role(words[0]))
+            self.error(
+                "unknown-role",
+                f"'{words[0]}' is not a role users sign up for",
+                first,
+                col + 1,
+                suggestion=self.ctx.suggest_role(words[0]),
+            )
             return None
         user = unquote(words[1]) or words[1]
-        if not self.bind(user, ValueType(kind="ref", entity="User"), first, col + rest.find(words[1])):
+        if not self.bind(
+            user, ValueType(kind="ref", entity="User"), first, col + rest.find(words[1])
+        ):
             return None
         return SignUpStep(role=role, user=user, loc=loc)
 
@@ -130,11 +154,14 @@ class _Steps:
 
     def expect(self, rest: str, first: Text, col: int, loc: Loc) -> ScenarioStep | None:
         source = rest.strip()
-        expr = parse_expression(source, self.ctx.diags, first.line, col + len(rest) - len(rest.lstrip()))
+        expr = parse_expression(
+            source, self.ctx.diags, first.line, col + len(rest) - len(rest.lstrip())
+        )
         if expr is None:
             return None
-        scope = entity_scope(self.ctx, None, allow_me=False,
-                             me_reason="'me' is not allowed in expect: name the user")
+        scope = entity_scope(
+            self.ctx, None, allow_me=False, me_reason="'me' is not allowed in expect: name the user"
+        )
         scope.variables = dict(self.vars)
         vt = check_expression(expr, scope, self.ctx.diags)
         if vt is None:
@@ -144,7 +171,9 @@ class _Steps:
             return None
         return ExpectStep(expr=expr, source=source, loc=loc)
 
-    def call(self, actor: str | None, text: str, first: Text, col: int, loc: Loc) -> ScenarioStep | None:
+    def call(
+        self, actor: str | None, text: str, first: Text, col: int, loc: Loc
+    ) -> ScenarioStep | None:
         step = CallStep(actor=actor, verb="create", entity="", loc=loc)
         f = kw.find_keyword(text, _FAILS)
         if f is not None:
@@ -155,8 +184,12 @@ class _Steps:
             elif unquote(outcome) is not None:
                 step.fails_message = unquote(outcome)
             else:
-                self.error("bad-step", 'expected \'fails with STATUS\' or \'fails with "MESSAGE"\'',
-                           first, col + f.end)
+                self.error(
+                    "bad-step",
+                    "expected 'fails with STATUS' or 'fails with \"MESSAGE\"'",
+                    first,
+                    col + f.end,
+                )
                 return None
         bind_match = _BIND.search(text) if f is None else None
         bind = None
@@ -174,8 +207,9 @@ class _Steps:
             return None
         entity, fields, result_type = result
         if obj_text:
-            entries = parse_object(obj_text.rstrip(), entity, fields, set(self.vars), self.ctx, first,
-                                   col + obj_at)
+            entries = parse_object(
+                obj_text.rstrip(), entity, fields, set(self.vars), self.ctx, first, col + obj_at
+            )
             if entries is None:
                 return None
             step.object = entries
@@ -185,7 +219,9 @@ class _Steps:
             step.bind = bind
         return step
 
-    def verb(self, step: CallStep, head: str, first: Text, col: int) -> tuple[Entity | None, list[FieldDef], ValueType] | None:
+    def verb(
+        self, step: CallStep, head: str, first: Text, col: int
+    ) -> tuple[Entity | None, list[FieldDef], ValueType] | None:
         words = head.split()
         if not words:
             self.error("bad-step", "expected a step", first, col)
@@ -195,8 +231,13 @@ class _Steps:
             entity = self.ctx.entity(" ".join(words[1:]))
             if entity is None:
                 name = " ".join(words[1:])
-                self.error("unknown-entity", f"unknown entity '{name}'", first, col + len(words[0]) + 1,
-                           suggestion=self.ctx.suggest_entity(name))
+                self.error(
+                    "unknown-entity",
+                    f"unknown entity '{name}'",
+                    first,
+                    col + len(words[0]) + 1,
+                    suggestion=self.ctx.suggest_entity(name),
+                )
                 return None
             step.verb, step.entity = crud, entity.name  # type: ignore[assignment]
             kind = "ref" if crud == "create" else "list"
@@ -215,33 +256,62 @@ class _Steps:
             return None
         vt = self.vars.get(words[0])
         if vt is None:
-            self.error("unknown-name", f"'{words[0]}' is not bound yet", first, col,
-                       suggestion=suggest(words[0], list(self.vars)))
+            self.error(
+                "unknown-name",
+                f"'{words[0]}' is not bound yet",
+                first,
+                col,
+                suggestion=suggest(words[0], list(self.vars)),
+            )
             return None
         entity = self.ctx.entity(vt.entity or "") if vt.kind == "ref" else None
         if entity is None:
             self.error("type-mismatch", f"'{words[0]}' is not a row", first, col)
         return entity
 
-    def named(self, step: CallStep, head: str, first: Text, col: int) -> tuple[Entity | None, list[FieldDef], ValueType] | None:
+    def named(
+        self, step: CallStep, head: str, first: Text, col: int
+    ) -> tuple[Entity | None, list[FieldDef], ValueType] | None:
         """A transition of the target's entity, or an action (longest name first)."""
         action = _match_action(head, self.ctx.actions)
         words = head.split()
-        transition_target = self.ctx.entity(self.vars[words[1]].entity or "") if len(words) == 2 and words[1] in self.vars else None
+        transition_target = (
+            self.ctx.entity(self.vars[words[1]].entity or "")
+            if len(words) == 2 and words[1] in self.vars
+            else None
+        )
         transition = None
         if transition_target and transition_target.states:
-            transition = next((t for t in transition_target.states.transitions
-                               if words[0] in (t.name, t.display)), None)
+            transition = next(
+                (
+                    t
+                    for t in transition_target.states.transitions
+                    if words[0] in (t.name, t.display)
+                ),
+                None,
+            )
         if transition is not None and action is not None:
-            self.error("ambiguous-verb", f"'{words[0]}' is both a transition and an action", first, col)
+            self.error(
+                "ambiguous-verb", f"'{words[0]}' is both a transition and an action", first, col
+            )
             return None
         if transition is not None and transition_target is not None:
-            step.verb, step.name, step.entity, step.target = "transition", transition.name, transition_target.name, words[1]
+            step.verb, step.name, step.entity, step.target = (
+                "transition",
+                transition.name,
+                transition_target.name,
+                words[1],
+            )
             return transition_target, [], ValueType(kind="ref", entity=transition_target.name)
         if action is None:
-            self.error("unknown-verb", f"'{words[0]}' is not create, read, update, delete, list, a "
-                       "transition of the target or an action", first, col,
-                       suggestion=suggest(words[0], [a.name for a in self.ctx.actions]))
+            self.error(
+                "unknown-verb",
+                f"'{words[0]}' is not create, read, update, delete, list, a "
+                "transition of the target or an action",
+                first,
+                col,
+                suggestion=suggest(words[0], [a.name for a in self.ctx.actions]),
+            )
             return None
         act, rest = action
         step.verb, step.name = "action", act.name
@@ -252,8 +322,12 @@ class _Steps:
                 return None
             step.target = rest.strip()
         elif rest.strip():
-            self.error("bad-step", f"action '{act.name}' works on no row; unexpected '{rest.strip()}'",
-                       first, col)
+            self.error(
+                "bad-step",
+                f"action '{act.name}' works on no row; unexpected '{rest.strip()}'",
+                first,
+                col,
+            )
             return None
         ret = next((s for s in act.steps if isinstance(s, ReturnStep)), None)
         result = ret.value.type if ret and ret.value.type else ValueType(kind="any")
@@ -263,13 +337,18 @@ class _Steps:
 def _match_action(head: str, actions: list[Action]) -> tuple[Action, str] | None:
     best: tuple[Action, str] | None = None
     for act in actions:
-        for name in {act.name, act.display}:
-            if head == name or head.startswith(name + " "):
-                if best is None or len(name) > len(head) - len(best[1]):
-                    best = (act, head[len(name) :])
+        for name in (act.name, act.display):
+            fits = head == name or head.startswith(name + " ")
+            if fits and (best is None or len(name) > len(head) - len(best[1])):
+                best = (act, head[len(name) :])
     return best
 
 
 def _writable(entity: Entity) -> list[FieldDef]:
-    return [f for f in entity.fields if f.computed is None and not f.owner
-            and not (f.type.kind == "list" and f.type.list_kind == "one_to_many")]
+    return [
+        f
+        for f in entity.fields
+        if f.computed is None
+        and not f.owner
+        and not (f.type.kind == "list" and f.type.list_kind == "one_to_many")
+    ]

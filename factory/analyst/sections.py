@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from factory.analyst import keywords as kw
 from factory.analyst.text import normalise
 from factory.diagnostics import Diagnostics
-from factory.reader.model import Block, Document, Heading, ListBlock, ListItem, Paragraph, Table, Text
+from factory.reader.model import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    Text,
+)
 
 ITEM_SECTIONS = frozenset({"entities", "actions", "scenarios"})
 
@@ -47,7 +56,9 @@ def block_text(block: Block) -> str:
         return "\n".join(_item_lines(block.items, 0, block.ordered))
     if isinstance(block, Table):
         rows = [block.header, *block.rows]
-        return "\n".join("| " + " | ".join(c.text.replace("|", "\\|") for c in r) + " |" for r in rows)
+        return "\n".join(
+            "| " + " | ".join(c.text.replace("|", "\\|") for c in r) + " |" for r in rows
+        )
     return ""
 
 
@@ -79,7 +90,8 @@ def outline(doc: Document, diags: Diagnostics) -> Outline:
                 diags.warning(
                     "unknown-section",
                     f"unknown section '{name}': its text goes to the README",
-                    block.text.line, block.text.col,
+                    block.text.line,
+                    block.text.col,
                     suggestion=_suggest_section(name),
                 )
                 unknown.append(current)
@@ -88,7 +100,8 @@ def outline(doc: Document, diags: Diagnostics) -> Outline:
                 diags.error(
                     "duplicate-section",
                     f"section '{name}' appears twice (first at line {first.line})",
-                    block.text.line, block.text.col,
+                    block.text.line,
+                    block.text.col,
                 )
             else:
                 sections[kind] = current
@@ -111,4 +124,7 @@ def outline(doc: Document, diags: Diagnostics) -> Outline:
 def _suggest_section(name: str) -> str | None:
     from factory.diagnostics import suggest
 
-    return suggest(name, [k for k in kw.SECTIONS if k.isascii()] + [k.title() for k in kw.SECTIONS if k.isascii()])
+    return suggest(
+        name,
+        [k for k in kw.SECTIONS if k.isascii()] + [k.title() for k in kw.SECTIONS if k.isascii()],
+    )

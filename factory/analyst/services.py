@@ -29,13 +29,22 @@ def analyse_services(section: Section | None, ctx: Context, app_name: str) -> li
         first = item.first
         head, colon, rest = normalise(item.text).partition(":")
         if not colon:
-            ctx.diags.error("bad-service", f"expected '- NAME: Entity, Entity', found '{item.text}'",
-                            first.line, first.col)
+            ctx.diags.error(
+                "bad-service",
+                f"expected '- NAME: Entity, Entity', found '{item.text}'",
+                first.line,
+                first.col,
+            )
             continue
         part = split_display(head)
         if (part.code or part.display) in taken:
-            ctx.diags.error("duplicate-service", f"service '{part.code or part.display}' is declared "
-                            "twice (the app's own service is named after the app)", first.line, first.col)
+            ctx.diags.error(
+                "duplicate-service",
+                f"service '{part.code or part.display}' is declared "
+                "twice (the app's own service is named after the app)",
+                first.line,
+                first.col,
+            )
             continue
         name = ctx.code_name(part, first, pascal=False, taken=taken, what="service")
         members: list[str] = []
@@ -43,20 +52,41 @@ def analyse_services(section: Section | None, ctx: Context, app_name: str) -> li
             col = first.col + len(head) + 1 + piece.offset
             entity = ctx.entity(piece.text)
             if entity is None:
-                ctx.diags.error("unknown-entity", f"unknown entity '{piece.text}'", first.line, col,
-                                suggestion=ctx.suggest_entity(piece.text))
+                ctx.diags.error(
+                    "unknown-entity",
+                    f"unknown entity '{piece.text}'",
+                    first.line,
+                    col,
+                    suggestion=ctx.suggest_entity(piece.text),
+                )
             elif entity.name == "User":
-                ctx.diags.error("user-service", "User stays in the app's own service", first.line, col)
+                ctx.diags.error(
+                    "user-service", "User stays in the app's own service", first.line, col
+                )
             elif entity.name in placed:
-                ctx.diags.error("entity-in-two-services", f"{entity.name} is already in service "
-                                f"'{placed[entity.name]}'", first.line, col)
+                ctx.diags.error(
+                    "entity-in-two-services",
+                    f"{entity.name} is already in service '{placed[entity.name]}'",
+                    first.line,
+                    col,
+                )
             else:
                 placed[entity.name] = name
                 members.append(entity.name)
-        services.append(Service(name=name, display=part.display, entities=members,
-                                loc=Loc(line=first.line, col=first.col)))
-    main = Service(name=app_name, display=app_name, main=True,
-                   entities=[e.name for e in ctx.entities if e.name not in placed])
+        services.append(
+            Service(
+                name=name,
+                display=part.display,
+                entities=members,
+                loc=Loc(line=first.line, col=first.col),
+            )
+        )
+    main = Service(
+        name=app_name,
+        display=app_name,
+        main=True,
+        entities=[e.name for e in ctx.entities if e.name not in placed],
+    )
     for entity in ctx.entities:
         entity.service = placed.get(entity.name, app_name)
     _check_expressions(ctx)
@@ -73,10 +103,14 @@ def _check_expressions(ctx: Context) -> None:
         for expr in exprs:
             for path in _paths(expr):
                 if _crosses(path, entity.service, ctx):
-                    ctx.diags.error("cross-service", f"this expression of {entity.name} reads another "
-                                    "service's data; access conditions and computed fields must stay "
-                                    "within one service: move the entities into one service",
-                                    path.line, path.col)
+                    ctx.diags.error(
+                        "cross-service",
+                        f"this expression of {entity.name} reads another "
+                        "service's data; access conditions and computed fields must stay "
+                        "within one service: move the entities into one service",
+                        path.line,
+                        path.col,
+                    )
 
 
 def _paths(expr: object) -> list[Path]:
@@ -150,6 +184,11 @@ def _check_action(action: Action, services: dict[str, str], ctx: Context) -> Non
     touched = sorted({services[e] for e, _ in written if e in services})
     if len(touched) > 1:
         names = sorted({e for e, _ in written})
-        ctx.diags.error("action-spans-services", f"action '{action.name}' writes {', '.join(names)}, "
-                        f"which live in services {', '.join(touched)}; an action writes to one "
-                        "service: put these entities in one service", action.loc.line, action.loc.col)
+        ctx.diags.error(
+            "action-spans-services",
+            f"action '{action.name}' writes {', '.join(names)}, "
+            f"which live in services {', '.join(touched)}; an action writes to one "
+            "service: put these entities in one service",
+            action.loc.line,
+            action.loc.col,
+        )

@@ -34,18 +34,30 @@ def analyse_settings(section: Section | None, ctx: Context) -> Settings:
         key_text, colon, value = text.partition(":")
         key_norm = " ".join(key_text.replace("_", " ").split()).lower()
         if not colon:
-            ctx.diags.error("bad-setting", f"expected '- key: value', found '{item.text}'",
-                            first.line, first.col)
+            ctx.diags.error(
+                "bad-setting",
+                f"expected '- key: value', found '{item.text}'",
+                first.line,
+                first.col,
+            )
             continue
         key = kw.SETTING_KEYS.get(key_norm)
         if key is None:
-            ctx.diags.warning("unknown-setting", f"unknown setting '{key_text.strip()}' is ignored",
-                              first.line, first.col,
-                              suggestion=suggest(key_norm, [k for k in kw.SETTING_KEYS if k.isascii()]))
+            ctx.diags.warning(
+                "unknown-setting",
+                f"unknown setting '{key_text.strip()}' is ignored",
+                first.line,
+                first.col,
+                suggestion=suggest(key_norm, [k for k in kw.SETTING_KEYS if k.isascii()]),
+            )
             continue
         if key in seen:
-            ctx.diags.error("duplicate-setting", f"setting '{key_text.strip()}' is given twice "
-                            f"(first at line {seen[key]})", first.line, first.col)
+            ctx.diags.error(
+                "duplicate-setting",
+                f"setting '{key_text.strip()}' is given twice (first at line {seen[key]})",
+                first.line,
+                first.col,
+            )
             continue
         seen[key] = first.line
         col = first.col + len(key_text) + 1 + (len(value) - len(value.lstrip()))
@@ -62,18 +74,31 @@ def _value(key: str, raw: str, ctx: Context, line: int, col: int) -> object | No
         if lowered in _CHOICES[key]:
             return lowered
         allowed = ", ".join(_CHOICES[key])
-        ctx.diags.error("bad-setting-value", f"'{raw}' is not a valid {key.replace('_', ' ')}: "
-                        f"expected one of {allowed}", line, col,
-                        suggestion=suggest(lowered, _CHOICES[key]))
+        ctx.diags.error(
+            "bad-setting-value",
+            f"'{raw}' is not a valid {key.replace('_', ' ')}: expected one of {allowed}",
+            line,
+            col,
+            suggestion=suggest(lowered, _CHOICES[key]),
+        )
         return None
     if key == "page_size":
         if value.isdigit() and 1 <= int(value) <= 100:
             return int(value)
-        ctx.diags.error("bad-setting-value", f"page size must be a whole number from 1 to 100, "
-                        f"not '{raw}'", line, col)
+        ctx.diags.error(
+            "bad-setting-value",
+            f"page size must be a whole number from 1 to 100, not '{raw}'",
+            line,
+            col,
+        )
         return None
     if _HEX.fullmatch(value) or value.lower() in CSS_COLORS:
         return value
-    ctx.diags.error("bad-setting-value", f"'{raw}' is not a colour: use #rgb, #rrggbb or a CSS "
-                    "colour name", line, col, suggestion=suggest(value.lower(), sorted(CSS_COLORS)))
+    ctx.diags.error(
+        "bad-setting-value",
+        f"'{raw}' is not a colour: use #rgb, #rrggbb or a CSS colour name",
+        line,
+        col,
+        suggestion=suggest(value.lower(), sorted(CSS_COLORS)),
+    )
     return None

@@ -19,45 +19,70 @@ def parse_states(header: Header, entity: Entity, ctx: Context) -> StateMachine |
         (f for f in entity.fields if f.display == header.value), None
     )
     if field is None:
-        ctx.diags.error("unknown-field", f"{entity.name} has no field '{header.value}'",
-                        header.text.line, header.value_col,
-                        suggestion=suggest(header.value, [f.name for f in entity.fields]))
+        ctx.diags.error(
+            "unknown-field",
+            f"{entity.name} has no field '{header.value}'",
+            header.text.line,
+            header.value_col,
+            suggestion=suggest(header.value, [f.name for f in entity.fields]),
+        )
         return None
     if field.type.kind != "enum":
-        ctx.diags.error("not-an-enum", f"'States of {field.name}' needs an enum field; "
-                        f"{field.name} is {field.type.kind.replace('_', ' ')}",
-                        header.text.line, header.value_col)
+        ctx.diags.error(
+            "not-an-enum",
+            f"'States of {field.name}' needs an enum field; "
+            f"{field.name} is {field.type.kind.replace('_', ' ')}",
+            header.text.line,
+            header.value_col,
+        )
         return None
     initial = field.default.value if field.default and field.default.kind == "value" else None
-    machine = StateMachine(field=field.name, initial=str(initial or field.type.values[0]),
-                           transitions=[], loc=Loc(line=header.text.line, col=header.text.col))
+    machine = StateMachine(
+        field=field.name,
+        initial=str(initial or field.type.values[0]),
+        transitions=[],
+        loc=Loc(line=header.text.line, col=header.text.col),
+    )
     owned = header.owned if isinstance(header.owned, ListBlock) else None
     taken: set[str] = set()
     for item in owned.items if owned else []:
-        transition = _transition(item.first, normalise(item.text), field.type.values, entity, ctx, taken)
+        transition = _transition(
+            item.first, normalise(item.text), field.type.values, entity, ctx, taken
+        )
         if transition is not None:
             machine.transitions.append(transition)
     return machine
 
 
-def _transition(first: Text, text: str, values: list[str], entity: Entity, ctx: Context,
-                taken: set[str]) -> Transition | None:
+def _transition(
+    first: Text, text: str, values: list[str], entity: Entity, ctx: Context, taken: set[str]
+) -> Transition | None:
     colon = find_top(text, ":")
     arrow, arrow_len = text.find("->"), 2
     if arrow < 0:
         arrow, arrow_len = text.find("→"), 1
     if colon < 0 or arrow < colon:
-        ctx.diags.error("bad-transition", "expected '- NAME: FROM -> TO, by ROLE'", first.line, first.col)
+        ctx.diags.error(
+            "bad-transition", "expected '- NAME: FROM -> TO, by ROLE'", first.line, first.col
+        )
         return None
     part = split_display(text[:colon])
     code_written = part.code or part.display
     if code_written.lower() in RESERVED_OPERATIONS:
-        ctx.diags.error("reserved-name", f"a transition may not be called '{code_written}': that name "
-                        "is a CRUD operation", first.line, first.col)
+        ctx.diags.error(
+            "reserved-name",
+            f"a transition may not be called '{code_written}': that name is a CRUD operation",
+            first.line,
+            first.col,
+        )
         return None
     if code_written in taken:
-        ctx.diags.error("duplicate-transition", f"{entity.name} has two transitions named "
-                        f"'{code_written}'", first.line, first.col)
+        ctx.diags.error(
+            "duplicate-transition",
+            f"{entity.name} has two transitions named '{code_written}'",
+            first.line,
+            first.col,
+        )
         return None
     name = ctx.code_name(part, first, pascal=False, taken=taken, what="transition")
     sources: list[str] = []
@@ -73,8 +98,14 @@ def _transition(first: Text, text: str, values: list[str], entity: Entity, ctx: 
     by = _by(pieces[1:], ctx, first, base)
     if by is None:
         return None
-    return Transition(name=name, display=part.display, sources=sources, target=target, by=by,
-                      loc=Loc(line=first.line, col=first.col))
+    return Transition(
+        name=name,
+        display=part.display,
+        sources=sources,
+        target=target,
+        by=by,
+        loc=Loc(line=first.line, col=first.col),
+    )
 
 
 def _state(value: str, values: list[str], ctx: Context, first: Text, col: int) -> bool:
@@ -82,14 +113,21 @@ def _state(value: str, values: list[str], ctx: Context, first: Text, col: int) -
         value = value[1:-1]
     if value in values:
         return True
-    ctx.diags.error("unknown-state", f"'{value}' is not a state: expected one of {', '.join(values)}",
-                    first.line, col, suggestion=suggest(value, values))
+    ctx.diags.error(
+        "unknown-state",
+        f"'{value}' is not a state: expected one of {', '.join(values)}",
+        first.line,
+        col,
+        suggestion=suggest(value, values),
+    )
     return False
 
 
 def _by(pieces: list, ctx: Context, first: Text, base: int) -> list[ByRole] | None:  # type: ignore[type-arg]
     if not pieces:
-        ctx.diags.error("missing-by", "say who may fire this transition: ', by ROLE'", first.line, first.col)
+        ctx.diags.error(
+            "missing-by", "say who may fire this transition: ', by ROLE'", first.line, first.col
+        )
         return None
     out: list[ByRole] = []
     for i, piece in enumerate(pieces):
@@ -98,11 +136,18 @@ def _by(pieces: list, ctx: Context, first: Text, base: int) -> list[ByRole] | No
             m = kw.match_start(text, kw.BY)
             if m is None:
                 glued = kw.glued_keyword(text.split(" ")[0], kw.BY)
-                ctx.diags.error("glued-keyword" if glued else "missing-by",
-                                f"expected 'by ROLE' but found '{text}'", first.line, col,
-                                suggestion=glued)
+                ctx.diags.error(
+                    "glued-keyword" if glued else "missing-by",
+                    f"expected 'by ROLE' but found '{text}'",
+                    first.line,
+                    col,
+                    suggestion=glued,
+                )
                 return None
-            text, col = text[m.end :].lstrip(), col + m.end + (len(text[m.end :]) - len(text[m.end :].lstrip()))
+            text, col = (
+                text[m.end :].lstrip(),
+                col + m.end + (len(text[m.end :]) - len(text[m.end :].lstrip())),
+            )
         parsed = parse_condition(text, ctx, first, col)
         if parsed is None:
             return None

@@ -53,8 +53,12 @@ class StepParser:
             if step is None:
                 continue
             if isinstance(step, ReturnStep) and (not top or i != len(items) - 1):
-                self.diags.error("return-not-last", "'return' must be the last top-level step",
-                                 step.loc.line, step.loc.col)
+                self.diags.error(
+                    "return-not-last",
+                    "'return' must be the last top-level step",
+                    step.loc.line,
+                    step.loc.col,
+                )
             steps.append(step)
         self.scope.variables = saved
         return steps
@@ -67,20 +71,31 @@ class StepParser:
         m = kw.match_start(text, kw.STEPS)
         if m is None:
             word = text.split(" ")[0] if text else ""
-            self.diags.error("unknown-step", f"unknown step '{word}': expected let, require, create, set, "
-                             "increase, decrease, delete, transition, for each or return", first.line,
-                             first.col, suggestion=suggest(word, [k for k in kw.STEPS if k.isascii()]))
+            self.diags.error(
+                "unknown-step",
+                f"unknown step '{word}': expected let, require, create, set, "
+                "increase, decrease, delete, transition, for each or return",
+                first.line,
+                first.col,
+                suggestion=suggest(word, [k for k in kw.STEPS if k.isascii()]),
+            )
             return None
         rest = text[m.end :]
         col = first.col + m.end + _lead(rest)
         loc = Loc(line=first.line, col=first.col)
         handler = getattr(self, "_" + m.canonical)
         if m.canonical != "for_each" and item.children:
-            self.diags.error("unexpected-nesting", "only 'for each' steps have nested steps",
-                             item.children[0].first.line, item.children[0].first.col)
+            self.diags.error(
+                "unexpected-nesting",
+                "only 'for each' steps have nested steps",
+                item.children[0].first.line,
+                item.children[0].first.col,
+            )
         return handler(rest.strip(), first, col, loc, item)  # type: ignore[no-any-return]
 
-    def expr(self, text: str, first: Text, col: int, expect: ValueType | None = None) -> tuple[Expr, ValueType] | None:
+    def expr(
+        self, text: str, first: Text, col: int, expect: ValueType | None = None
+    ) -> tuple[Expr, ValueType] | None:
         e = parse(text.strip(), self.diags, first.line, col + _lead(text))
         if e is None:
             return None
@@ -92,7 +107,9 @@ class StepParser:
             self.diags.error("bad-name", f"'{name}' is not a name", first.line, col)
             return False
         if name in self.scope.variables:
-            self.diags.error("duplicate-name", f"'{name}' is already bound in this action", first.line, col)
+            self.diags.error(
+                "duplicate-name", f"'{name}' is already bound in this action", first.line, col
+            )
             return False
         self.scope.variables[name] = vt
         return True
@@ -114,8 +131,9 @@ class StepParser:
         if checked is None:
             return None
         if checked[1].kind not in ("boolean", "null"):
-            self.diags.error("type-mismatch", f"'require' needs a condition, not {checked[1]}",
-                             first.line, col)
+            self.diags.error(
+                "type-mismatch", f"'require' needs a condition, not {checked[1]}", first.line, col
+            )
             return None
         message = None
         if m is not None:
@@ -123,8 +141,12 @@ class StepParser:
             msg_col = col + m.end + _lead(raw)
             text = unquote(raw)
             if text is None:
-                self.diags.error("bad-message", 'the message after else must be quoted: else "…"',
-                                 first.line, msg_col)
+                self.diags.error(
+                    "bad-message",
+                    'the message after else must be quoted: else "…"',
+                    first.line,
+                    msg_col,
+                )
                 return None
             message = parse_message(text, self.scope, self.diags, first.line, msg_col + 1)
             if message is None:
@@ -138,8 +160,13 @@ class StepParser:
         entity_text = (head[: a.start] if a else head).strip()
         entity = self.ctx.entity(entity_text)
         if entity is None:
-            self.diags.error("unknown-entity", f"unknown entity '{entity_text}'", first.line, col,
-                             suggestion=self.ctx.suggest_entity(entity_text))
+            self.diags.error(
+                "unknown-entity",
+                f"unknown entity '{entity_text}'",
+                first.line,
+                col,
+                suggestion=self.ctx.suggest_entity(entity_text),
+            )
             return None
         values: list[Assignment] = []
         if w is not None:
@@ -150,11 +177,23 @@ class StepParser:
                     return None
                 values.append(assignment)
         given = {v.field for v in values}
-        missing = [f.name for f in entity.fields if f.required and f.default is None and not f.owner
-                   and f.computed is None and f.name not in given and f.type.kind != "list"]
+        missing = [
+            f.name
+            for f in entity.fields
+            if f.required
+            and f.default is None
+            and not f.owner
+            and f.computed is None
+            and f.name not in given
+            and f.type.kind != "list"
+        ]
         if missing:
-            self.diags.error("missing-field", f"create {entity.name} must set {', '.join(missing)}",
-                             first.line, first.col)
+            self.diags.error(
+                "missing-field",
+                f"create {entity.name} must set {', '.join(missing)}",
+                first.line,
+                first.col,
+            )
             return None
         bind = None
         if a is not None:
@@ -167,10 +206,15 @@ class StepParser:
         name, eq, value = text.partition("=")
         f = _field(entity, name.strip())
         if not eq or f is None:
-            self.diags.error("unknown-field" if eq else "bad-step",
-                             f"{entity.name} has no field '{name.strip()}'" if eq else
-                             "expected 'FIELD = EXPRESSION'", first.line, col,
-                             suggestion=suggest(name.strip(), [x.name for x in entity.fields]))
+            self.diags.error(
+                "unknown-field" if eq else "bad-step",
+                f"{entity.name} has no field '{name.strip()}'"
+                if eq
+                else "expected 'FIELD = EXPRESSION'",
+                first.line,
+                col,
+                suggestion=suggest(name.strip(), [x.name for x in entity.fields]),
+            )
             return None
         if not self.writable(f, entity, first, col, creating=True):
             return None
@@ -180,32 +224,49 @@ class StepParser:
         if entity.states and f.name == entity.states.field:
             e = checked[0]
             if getattr(e, "name", None) != entity.states.initial:
-                self.diags.error("write-state", f"a new {entity.name} starts as "
-                                 f"'{entity.states.initial}'; its {f.name} changes only through "
-                                 "transitions", first.line, col)
+                self.diags.error(
+                    "write-state",
+                    f"a new {entity.name} starts as "
+                    f"'{entity.states.initial}'; its {f.name} changes only through "
+                    "transitions",
+                    first.line,
+                    col,
+                )
                 return None
         return Assignment(field=f.name, value=checked[0], loc=Loc(line=first.line, col=col))
 
     def fits(self, vt: ValueType, f: FieldDef, first: Text, col: int) -> bool:
         if expression_type_fits(vt, f.type):
             return True
-        self.diags.error("type-mismatch", f"cannot store {vt} in '{f.name}' "
-                         f"({f.type.entity or f.type.kind.replace('_', ' ')})", first.line, col)
+        self.diags.error(
+            "type-mismatch",
+            f"cannot store {vt} in '{f.name}' ({f.type.entity or f.type.kind.replace('_', ' ')})",
+            first.line,
+            col,
+        )
         return False
 
-    def writable(self, f: FieldDef, entity: Entity, first: Text, col: int, creating: bool = False) -> bool:
+    def writable(
+        self, f: FieldDef, entity: Entity, first: Text, col: int, creating: bool = False
+    ) -> bool:
         problem = None
         if f.computed is not None:
             problem = ("write-computed", f"'{f.name}' is computed and cannot be written")
         elif f.type.kind == "list" and f.type.list_kind == "one_to_many":
-            problem = ("write-list", f"'{f.name}' lists the rows that refer to this one; write their "
-                       f"'{f.type.back_field}' instead")
+            problem = (
+                "write-list",
+                f"'{f.name}' lists the rows that refer to this one; write their "
+                f"'{f.type.back_field}' instead",
+            )
         elif f.type.kind == "password" and not creating:
             problem = None
         elif not creating and entity.states and f.name == entity.states.field:
             allowed = ", ".join(t.name for t in entity.states.transitions)
-            problem = ("write-state", f"'{f.name}' changes only through its transitions ({allowed}): "
-                       "use 'transition ROW to STATE'")
+            problem = (
+                "write-state",
+                f"'{f.name}' changes only through its transitions ({allowed}): "
+                "use 'transition ROW to STATE'",
+            )
         if problem:
             self.diags.error(problem[0], problem[1], first.line, col)
             return False
@@ -217,7 +278,9 @@ class StepParser:
             return None
         e = checked[0]
         if not isinstance(e, Path):
-            self.diags.error("bad-target", "expected a field of a row, like this.stock", first.line, col)
+            self.diags.error(
+                "bad-target", "expected a field of a row, like this.stock", first.line, col
+            )
             return None
         from factory.analyst.services import row_entity
 
@@ -251,8 +314,13 @@ class StepParser:
         if target is None:
             return None
         if target[1].type.kind not in ("integer", "decimal", "float"):
-            self.diags.error("type-mismatch", f"'{op}' needs a number field; '{target[1].name}' is "
-                             f"{target[1].type.kind.replace('_', ' ')}", first.line, col)
+            self.diags.error(
+                "type-mismatch",
+                f"'{op}' needs a number field; '{target[1].name}' is "
+                f"{target[1].type.kind.replace('_', ' ')}",
+                first.line,
+                col,
+            )
             return None
         checked = self.expr(amount_text, first, amount_col)
         if checked is None or not self.fits(checked[1], target[1], first, amount_col):
@@ -270,11 +338,15 @@ class StepParser:
         if checked is None:
             return None
         if checked[1].kind != "ref":
-            self.diags.error("type-mismatch", f"'delete' needs one row, not {checked[1]}", first.line, col)
+            self.diags.error(
+                "type-mismatch", f"'delete' needs one row, not {checked[1]}", first.line, col
+            )
             return None
         return DeleteStep(target=checked[0], loc=loc)
 
-    def _transition(self, rest: str, first: Text, col: int, loc: Loc, item: ListItem) -> Step | None:
+    def _transition(
+        self, rest: str, first: Text, col: int, loc: Loc, item: ListItem
+    ) -> Step | None:
         m = kw.find_keyword(rest, _TO)
         checked = self.expr(rest[: m.start], first, col) if m else None
         if m is None:
@@ -283,14 +355,20 @@ class StepParser:
             return None
         entity = self.ctx.entity(checked[1].entity or "") if checked[1].kind == "ref" else None
         if entity is None or entity.states is None:
-            self.diags.error("no-states", "'transition' needs a row of an entity with States",
-                             first.line, col)
+            self.diags.error(
+                "no-states", "'transition' needs a row of an entity with States", first.line, col
+            )
             return None
         state = rest[m.end :].strip().strip('"')
         targets = [t.target for t in entity.states.transitions]
         if state not in targets:
-            self.diags.error("unknown-state", f"no transition of {entity.name} leads to '{state}'",
-                             first.line, col + m.end + 1, suggestion=suggest(state, targets))
+            self.diags.error(
+                "unknown-state",
+                f"no transition of {entity.name} leads to '{state}'",
+                first.line,
+                col + m.end + 1,
+                suggestion=suggest(state, targets),
+            )
             return None
         return TransitionStep(target=checked[0], state=state, loc=loc)
 
@@ -305,8 +383,12 @@ class StepParser:
         if checked is None:
             return None
         if checked[1].kind != "list":
-            self.diags.error("type-mismatch", f"'for each' needs a list of rows, not {checked[1]}",
-                             first.line, col + m.end)
+            self.diags.error(
+                "type-mismatch",
+                f"'for each' needs a list of rows, not {checked[1]}",
+                first.line,
+                col + m.end,
+            )
             return None
         saved = dict(self.scope.variables)
         if not self.bind(name, ValueType(kind="ref", entity=checked[1].entity), first, col):
@@ -314,8 +396,12 @@ class StepParser:
         steps = self.block(item.children, top=False)
         self.scope.variables = saved
         if not item.children:
-            self.diags.error("empty-loop", "'for each' needs nested steps (indented list items)",
-                             first.line, first.col)
+            self.diags.error(
+                "empty-loop",
+                "'for each' needs nested steps (indented list items)",
+                first.line,
+                first.col,
+            )
         return ForEachStep(name=name, source=checked[0], steps=steps, loc=loc)
 
     def _return(self, rest: str, first: Text, col: int, loc: Loc, item: ListItem) -> Step | None:

@@ -66,8 +66,9 @@ def _text(args: str | None, offset: int) -> ParsedType | TypeError_:
     if args is None:
         return ParsedType(FieldType(kind="text", max_length=255))
     if not args.strip().isdigit() or int(args) < 1:
-        return TypeError_("bad-type-arguments", f"text(N) needs a positive whole number, not '{args}'",
-                          offset)
+        return TypeError_(
+            "bad-type-arguments", f"text(N) needs a positive whole number, not '{args}'", offset
+        )
     return ParsedType(FieldType(kind="text", max_length=int(args)))
 
 
@@ -76,12 +77,16 @@ def _decimal(args: str | None, offset: int) -> ParsedType | TypeError_:
         return ParsedType(FieldType(kind="decimal", precision=18, scale=2))
     parts = [p.text for p in split_top(args)]
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        return TypeError_("bad-type-arguments", f"decimal(p,s) needs two whole numbers, not '{args}'",
-                          offset)
+        return TypeError_(
+            "bad-type-arguments", f"decimal(p,s) needs two whole numbers, not '{args}'", offset
+        )
     precision, scale = int(parts[0]), int(parts[1])
     if not 1 <= precision <= 38 or scale > precision:
-        return TypeError_("bad-type-arguments",
-                          f"decimal({precision},{scale}): need 1 <= p <= 38 and s <= p", offset)
+        return TypeError_(
+            "bad-type-arguments",
+            f"decimal({precision},{scale}): need 1 <= p <= 38 and s <= p",
+            offset,
+        )
     return ParsedType(FieldType(kind="decimal", precision=precision, scale=scale))
 
 
@@ -95,15 +100,24 @@ def _enum(args: str | None, offset: int) -> ParsedType | TypeError_:
             value = raw[1:-1].replace('\\"', '"').replace("\\\\", "\\")
         elif _ENUM_WORD.fullmatch(raw):
             if raw in EXPRESSION_KEYWORDS:
-                return TypeError_("enum-keyword-value", f"enum value '{raw}' is an expression keyword: "
-                                  f'write it quoted, "{raw}"', offset + piece.offset)
+                return TypeError_(
+                    "enum-keyword-value",
+                    f"enum value '{raw}' is an expression keyword: write it quoted, \"{raw}\"",
+                    offset + piece.offset,
+                )
             value = raw
         else:
-            return TypeError_("bad-enum-value", f"enum value '{raw}' must be a word or a quoted string",
-                              offset + piece.offset)
+            return TypeError_(
+                "bad-enum-value",
+                f"enum value '{raw}' must be a word or a quoted string",
+                offset + piece.offset,
+            )
         if value in values:
-            return TypeError_("duplicate-enum-value", f"enum value '{value}' is listed twice",
-                              offset + piece.offset)
+            return TypeError_(
+                "duplicate-enum-value",
+                f"enum value '{value}' is listed twice",
+                offset + piece.offset,
+            )
         if not value:
             return TypeError_("bad-enum-value", "an enum value is empty", offset + piece.offset)
         values.append(value)

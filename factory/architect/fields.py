@@ -8,7 +8,7 @@ QUERY_RESERVED = frozenset({"page", "size", "sort", "q"})
 
 
 def is_stored(f: FieldDef) -> bool:
-    return f.computed is None and not (f.type.kind == "list")
+    return f.computed is None and f.type.kind != "list"
 
 
 def is_returned(f: FieldDef) -> bool:

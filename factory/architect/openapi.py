@@ -53,11 +53,22 @@ class _Builder:
     def line(self, loc: Loc) -> str:
         return f"{self.spec.source}:{loc.line}"
 
-    def responses(self, ok: tuple[str, Schema | None], *, open_to_anyone: bool, row: bool,
-                  invalid: bool, conflict: bool, forbidden: bool = True) -> Schema:
+    def responses(
+        self,
+        ok: tuple[str, Schema | None],
+        *,
+        open_to_anyone: bool,
+        row: bool,
+        invalid: bool,
+        conflict: bool,
+        forbidden: bool = True,
+    ) -> Schema:
         code, body = ok
-        out: Schema = {code: _response("OK" if code == "200" else "Created" if code == "201" else
-                                       "No Content", body)}
+        out: Schema = {
+            code: _response(
+                "OK" if code == "200" else "Created" if code == "201" else "No Content", body
+            )
+        }
         if self.jwt and not open_to_anyone:
             out["401"] = _error("not signed in, or a bad token")
         if row:
@@ -65,10 +76,14 @@ class _Builder:
         if self.jwt and forbidden:
             out["403"] = _error("the caller's role has no grant for this operation")
         if invalid:
-            out["422"] = {"description": "invalid input",
-                          "content": {"application/json": {"schema": _ref("ValidationError")}}}
+            out["422"] = {
+                "description": "invalid input",
+                "content": {"application/json": {"schema": _ref("ValidationError")}},
+            }
         if conflict:
-            out["409"] = _error("a conflict: wrong state, failed requirement, duplicate or reference")
+            out["409"] = _error(
+                "a conflict: wrong state, failed requirement, duplicate or reference"
+            )
         return out
 
     def security(self, op: Operation, open_to_anyone: bool) -> Operation:
@@ -101,57 +116,122 @@ def _entity_paths(spec: Spec, e: Entity, b: _Builder) -> Schema:
     restricted = bool(referenced_by_required(spec, e))
     line = b.line(e.loc)
     collection: Schema = {
-        "get": b.security({
-            "tags": [e.name], "operationId": f"list_{e.plural}", "summary": f"List {e.display}",
-            "parameters": _list_params(spec, e),
-            "responses": b.responses(("200", _ref(f"{e.name}List")), open_to_anyone=_anyone(e, "read"),
-                                     row=False, invalid=True, conflict=False),
-            "x-spec-line": line,
-        }, _anyone(e, "read")),
+        "get": b.security(
+            {
+                "tags": [e.name],
+                "operationId": f"list_{e.plural}",
+                "summary": f"List {e.display}",
+                "parameters": _list_params(spec, e),
+                "responses": b.responses(
+                    ("200", _ref(f"{e.name}List")),
+                    open_to_anyone=_anyone(e, "read"),
+                    row=False,
+                    invalid=True,
+                    conflict=False,
+                ),
+                "x-spec-line": line,
+            },
+            _anyone(e, "read"),
+        ),
     }
     if has_create(e):
-        collection["post"] = b.security({
-            "tags": [e.name], "operationId": f"create_{one}", "summary": f"Create {e.display}",
-            "requestBody": _body(f"{e.name}Create"),
-            "responses": b.responses(("201", _ref(e.name)), open_to_anyone=_anyone(e, "create"),
-                                     row=False, invalid=True, conflict=unique or state is not None),
-            "x-spec-line": line,
-        }, _anyone(e, "create"))
+        collection["post"] = b.security(
+            {
+                "tags": [e.name],
+                "operationId": f"create_{one}",
+                "summary": f"Create {e.display}",
+                "requestBody": _body(f"{e.name}Create"),
+                "responses": b.responses(
+                    ("201", _ref(e.name)),
+                    open_to_anyone=_anyone(e, "create"),
+                    row=False,
+                    invalid=True,
+                    conflict=unique or state is not None,
+                ),
+                "x-spec-line": line,
+            },
+            _anyone(e, "create"),
+        )
     item: Schema = {
         "parameters": [_id_param()],
-        "get": b.security({
-            "tags": [e.name], "operationId": f"read_{one}", "summary": f"Read one {e.display}",
-            "responses": b.responses(("200", _ref(e.name)), open_to_anyone=_anyone(e, "read"), row=True,
-                                     invalid=False, conflict=False),
-            "x-spec-line": line,
-        }, _anyone(e, "read")),
-        "patch": b.security({
-            "tags": [e.name], "operationId": f"update_{one}", "summary": f"Update {e.display}",
-            "requestBody": _body(f"{e.name}Update"),
-            "responses": b.responses(("200", _ref(e.name)), open_to_anyone=_anyone(e, "update"),
-                                     row=True, invalid=True, conflict=unique or state is not None),
-            "x-spec-line": line,
-        }, _anyone(e, "update")),
-        "delete": b.security({
-            "tags": [e.name], "operationId": f"delete_{one}", "summary": f"Delete {e.display}",
-            "responses": b.responses(("204", None), open_to_anyone=_anyone(e, "delete"), row=True,
-                                     invalid=False, conflict=restricted),
-            "x-spec-line": line,
-        }, _anyone(e, "delete")),
+        "get": b.security(
+            {
+                "tags": [e.name],
+                "operationId": f"read_{one}",
+                "summary": f"Read one {e.display}",
+                "responses": b.responses(
+                    ("200", _ref(e.name)),
+                    open_to_anyone=_anyone(e, "read"),
+                    row=True,
+                    invalid=False,
+                    conflict=False,
+                ),
+                "x-spec-line": line,
+            },
+            _anyone(e, "read"),
+        ),
+        "patch": b.security(
+            {
+                "tags": [e.name],
+                "operationId": f"update_{one}",
+                "summary": f"Update {e.display}",
+                "requestBody": _body(f"{e.name}Update"),
+                "responses": b.responses(
+                    ("200", _ref(e.name)),
+                    open_to_anyone=_anyone(e, "update"),
+                    row=True,
+                    invalid=True,
+                    conflict=unique or state is not None,
+                ),
+                "x-spec-line": line,
+            },
+            _anyone(e, "update"),
+        ),
+        "delete": b.security(
+            {
+                "tags": [e.name],
+                "operationId": f"delete_{one}",
+                "summary": f"Delete {e.display}",
+                "responses": b.responses(
+                    ("204", None),
+                    open_to_anyone=_anyone(e, "delete"),
+                    row=True,
+                    invalid=False,
+                    conflict=restricted,
+                ),
+                "x-spec-line": line,
+            },
+            _anyone(e, "delete"),
+        ),
     }
     paths: Schema = {e.path: collection, f"{e.path}/{{id}}": item}
     for t in e.states.transitions if e.states else []:
         anyone = any(by.role == "anyone" for by in t.by)
-        paths[f"{e.path}/{{id}}/{t.name}"] = {"parameters": [_id_param()], "post": b.security({
-            "tags": [e.name], "operationId": f"{t.name}_{one}",
-            "summary": f"{t.display}: {' | '.join(t.sources)} -> {t.target}",
-            "responses": b.responses(("200", _ref(e.name)), open_to_anyone=anyone, row=True,
-                                     invalid=False, conflict=True),
-            "x-spec-line": b.line(t.loc),
-        }, anyone)}
+        paths[f"{e.path}/{{id}}/{t.name}"] = {
+            "parameters": [_id_param()],
+            "post": b.security(
+                {
+                    "tags": [e.name],
+                    "operationId": f"{t.name}_{one}",
+                    "summary": f"{t.display}: {' | '.join(t.sources)} -> {t.target}",
+                    "responses": b.responses(
+                        ("200", _ref(e.name)),
+                        open_to_anyone=anyone,
+                        row=True,
+                        invalid=False,
+                        conflict=True,
+                    ),
+                    "x-spec-line": b.line(t.loc),
+                },
+                anyone,
+            ),
+        }
     for a in spec.actions:
         if a.on == e.name:
-            paths[f"{e.path}/{{id}}/{a.name}"] = {"parameters": [_id_param()], "post": _action_op(spec, a, b)}
+            paths[f"{e.path}/{{id}}/{a.name}"] = {
+                "parameters": [_id_param()],
+                "post": _action_op(spec, a, b),
+            }
     return paths
 
 
@@ -162,8 +242,13 @@ def _action_op(spec: Spec, a: Action, b: _Builder) -> Operation:
         op["description"] = a.description
     if a.inputs:
         op["requestBody"] = _body(_pascal(a.name) + "Input")
-    op["responses"] = b.responses(("200", _return_schema(a)), open_to_anyone=anyone, row=a.on is not None,
-                                  invalid=bool(a.inputs), conflict=True)
+    op["responses"] = b.responses(
+        ("200", _return_schema(a)),
+        open_to_anyone=anyone,
+        row=a.on is not None,
+        invalid=bool(a.inputs),
+        conflict=True,
+    )
     op["x-spec-line"] = b.line(a.loc)
     return b.security(op, anyone)
 
@@ -181,44 +266,72 @@ def _return_schema(a: Action) -> Schema:
         return _ref(str(vt.entity))
     if vt.kind == "list":
         return {"type": "array", "items": _ref(str(vt.entity))}
-    simple = {"integer": {"type": "integer"}, "decimal": {"type": "string"}, "float": {"type": "number"},
-              "text": {"type": "string"}, "boolean": {"type": "boolean"},
-              "date": {"type": "string", "format": "date"},
-              "datetime": {"type": "string", "format": "date-time"},
-              "enum": {"type": "string", "enum": list(vt.values)}}
+    simple: dict[str, Schema] = {
+        "integer": {"type": "integer"},
+        "decimal": {"type": "string"},
+        "float": {"type": "number"},
+        "text": {"type": "string"},
+        "boolean": {"type": "boolean"},
+        "date": {"type": "string", "format": "date"},
+        "datetime": {"type": "string", "format": "date-time"},
+        "enum": {"type": "string", "enum": list(vt.values)},
+    }
     return simple.get(vt.kind, {})
 
 
 def _auth_paths(spec: Spec, b: _Builder) -> Schema:
     line = b.line(Loc())
     return {
-        "/auth/signup": {"post": {
-            "tags": ["auth"], "operationId": "signup", "summary": "Sign up (gets the default role)",
-            "requestBody": _body("SignUp"),
-            "responses": {"201": _response("Created", _ref("User")),
-                          "409": _error("the username is taken"),
-                          "422": {"description": "invalid input", "content": {
-                              "application/json": {"schema": _ref("ValidationError")}}}},
-            "x-spec-line": line,
-        }},
-        "/auth/login": {"post": {
-            "tags": ["auth"], "operationId": "login", "summary": "Log in",
-            "requestBody": {"required": True, "content": {
-                "application/json": {"schema": _ref("LogIn")},
-                "application/x-www-form-urlencoded": {"schema": _ref("LogIn")},
-            }},
-            "responses": {"200": _response("OK", _ref("Token")),
-                          "401": _error("wrong username or password"),
-                          "422": {"description": "invalid input", "content": {
-                              "application/json": {"schema": _ref("ValidationError")}}}},
-            "x-spec-line": line,
-        }},
-        "/auth/me": {"get": {
-            "tags": ["auth"], "operationId": "me", "summary": "The signed-in user",
-            "security": [{"bearer": []}],
-            "responses": {"200": _response("OK", _ref("User")), "401": _error("not signed in")},
-            "x-spec-line": line,
-        }},
+        "/auth/signup": {
+            "post": {
+                "tags": ["auth"],
+                "operationId": "signup",
+                "summary": "Sign up (gets the default role)",
+                "requestBody": _body("SignUp"),
+                "responses": {
+                    "201": _response("Created", _ref("User")),
+                    "409": _error("the username is taken"),
+                    "422": {
+                        "description": "invalid input",
+                        "content": {"application/json": {"schema": _ref("ValidationError")}},
+                    },
+                },
+                "x-spec-line": line,
+            }
+        },
+        "/auth/login": {
+            "post": {
+                "tags": ["auth"],
+                "operationId": "login",
+                "summary": "Log in",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": _ref("LogIn")},
+                        "application/x-www-form-urlencoded": {"schema": _ref("LogIn")},
+                    },
+                },
+                "responses": {
+                    "200": _response("OK", _ref("Token")),
+                    "401": _error("wrong username or password"),
+                    "422": {
+                        "description": "invalid input",
+                        "content": {"application/json": {"schema": _ref("ValidationError")}},
+                    },
+                },
+                "x-spec-line": line,
+            }
+        },
+        "/auth/me": {
+            "get": {
+                "tags": ["auth"],
+                "operationId": "me",
+                "summary": "The signed-in user",
+                "security": [{"bearer": []}],
+                "responses": {"200": _response("OK", _ref("User")), "401": _error("not signed in")},
+                "x-spec-line": line,
+            }
+        },
     }
 
 
@@ -226,19 +339,45 @@ def _list_params(spec: Spec, e: Entity) -> list[Schema]:
     sortable = [f.name for f in e.fields if is_filterable(f)]
     params: list[Schema] = [
         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
-        {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100,
-                                                   "default": spec.settings.page_size}},
-        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": [
-            v for name in ["id", *sortable] for v in (name, "-" + name)]}},
+        {
+            "name": "size",
+            "in": "query",
+            "schema": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100,
+                "default": spec.settings.page_size,
+            },
+        },
+        {
+            "name": "sort",
+            "in": "query",
+            "schema": {
+                "type": "string",
+                "enum": [v for name in ["id", *sortable] for v in (name, "-" + name)],
+            },
+        },
     ]
     if any(f.searchable for f in e.fields):
-        params.append({"name": "q", "in": "query", "description": "case-insensitive search in "
-                       + ", ".join(f.name for f in e.fields if f.searchable), "schema": {"type": "string"}})
+        params.append(
+            {
+                "name": "q",
+                "in": "query",
+                "description": "case-insensitive search in "
+                + ", ".join(f.name for f in e.fields if f.searchable),
+                "schema": {"type": "string"},
+            }
+        )
     for f in e.fields:
         if is_filterable(f):
-            params.append({"name": filter_param(f), "in": "query",
-                           "description": f"only rows whose {f.name} equals this",
-                           "schema": scalar(f, output=False)})
+            params.append(
+                {
+                    "name": filter_param(f),
+                    "in": "query",
+                    "description": f"only rows whose {f.name} equals this",
+                    "schema": scalar(f, output=False),
+                }
+            )
     return params
 
 

@@ -42,7 +42,10 @@ def scalar(f: FieldDef, *, output: bool) -> Schema:
         s = {"type": "number", "format": "double", **_bounds(f, float)}
     elif t.kind == "decimal":
         scale = t.scale or 0
-        text = {"type": "string", "pattern": rf"^-?\d+(\.\d{{{scale}}})?$" if output else r"^-?\d+(\.\d+)?$"}
+        text = {
+            "type": "string",
+            "pattern": rf"^-?\d+(\.\d{{{scale}}})?$" if output else r"^-?\d+(\.\d+)?$",
+        }
         if output:
             s = {**text, "format": "decimal", "x-scale": scale}
         else:
@@ -58,7 +61,11 @@ def scalar(f: FieldDef, *, output: bool) -> Schema:
     elif t.kind == "ref":
         s = {"type": "integer", "description": f"id of a {t.entity}"}
     else:  # list
-        s = {"type": "array", "items": {"type": "integer"}, "description": f"ids of {t.entity} rows"}
+        s = {
+            "type": "array",
+            "items": {"type": "integer"},
+            "description": f"ids of {t.entity} rows",
+        }
     return s
 
 
@@ -101,8 +108,13 @@ def row_schema(entity: Entity) -> Schema:
         if f.computed is not None or f.readonly or f.owner:
             s["readOnly"] = True
         props[f.name] = _annotate(s, f)
-    return {"type": "object", "title": entity.display, "properties": props,
-            "required": list(props), **({"description": entity.description} if entity.description else {})}
+    return {
+        "type": "object",
+        "title": entity.display,
+        "properties": props,
+        "required": list(props),
+        **({"description": entity.description} if entity.description else {}),
+    }
 
 
 def input_schema(entity: Entity, *, create: bool) -> Schema:
@@ -114,7 +126,10 @@ def input_schema(entity: Entity, *, create: bool) -> Schema:
             continue
         s = scalar(f, output=False)
         if f.name == state and entity.states is not None:
-            s = {"type": "string", "enum": [entity.states.initial] if create else list(f.type.values)}
+            s = {
+                "type": "string",
+                "enum": [entity.states.initial] if create else list(f.type.values),
+            }
         elif not f.required:
             s = nullable(s)
         props[f.name] = _annotate(s, f)
@@ -142,14 +157,23 @@ def action_input_schema(fields: list[FieldDef]) -> Schema:
 
 def components(spec: Spec) -> Schema:
     schemas: Schema = {
-        "Error": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+        "Error": {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+        },
         "ValidationError": {
             "type": "object",
-            "properties": {"detail": {"type": "array", "items": {
-                "type": "object",
-                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
-                "required": ["field", "message"],
-            }}},
+            "properties": {
+                "detail": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+                        "required": ["field", "message"],
+                    },
+                }
+            },
             "required": ["detail"],
         },
     }
@@ -162,31 +186,47 @@ def components(spec: Spec) -> Schema:
             "type": "object",
             "properties": {
                 "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{e.name}"}},
-                "total": {"type": "integer"}, "page": {"type": "integer"}, "size": {"type": "integer"},
+                "total": {"type": "integer"},
+                "page": {"type": "integer"},
+                "size": {"type": "integer"},
             },
             "required": ["items", "total", "page", "size"],
         }
     if spec.settings.auth == "jwt":
         schemas["SignUp"] = _signup(spec)
-        schemas["LogIn"] = {"type": "object", "properties": {
-            "username": {"type": "string"}, "password": {"type": "string"}},
-            "required": ["username", "password"], "additionalProperties": False}
-        schemas["Token"] = {"type": "object", "properties": {
-            "access_token": {"type": "string"}, "token_type": {"type": "string", "enum": ["bearer"]}},
-            "required": ["access_token", "token_type"]}
+        schemas["LogIn"] = {
+            "type": "object",
+            "properties": {"username": {"type": "string"}, "password": {"type": "string"}},
+            "required": ["username", "password"],
+            "additionalProperties": False,
+        }
+        schemas["Token"] = {
+            "type": "object",
+            "properties": {
+                "access_token": {"type": "string"},
+                "token_type": {"type": "string", "enum": ["bearer"]},
+            },
+            "required": ["access_token", "token_type"],
+        }
     for a in spec.actions:
         if a.inputs:
             schemas[_pascal(a.name) + "Input"] = action_input_schema(a.inputs)
     out: Schema = {"schemas": schemas}
     if spec.settings.auth == "jwt":
-        out["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+        out["securitySchemes"] = {
+            "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+        }
     return out
 
 
 def _signup(spec: Spec) -> Schema:
     user = next(e for e in spec.entities if e.name == "User")
-    fields = [f for f in user.fields if f.name in ("username", "email", "password")
-              or (not f.builtin and f.required and f.default is None and is_writable(f))]
+    fields = [
+        f
+        for f in user.fields
+        if f.name in ("username", "email", "password")
+        or (not f.builtin and f.required and f.default is None and is_writable(f))
+    ]
     schema = action_input_schema(fields)
     schema["properties"]["username"]["pattern"] = r"^\S+$"
     return schema

@@ -11,8 +11,20 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 TypeKind = Literal[
-    "integer", "decimal", "float", "text", "boolean", "date", "datetime",
-    "uuid", "json", "enum", "ref", "list", "null", "any",
+    "integer",
+    "decimal",
+    "float",
+    "text",
+    "boolean",
+    "date",
+    "datetime",
+    "uuid",
+    "json",
+    "enum",
+    "ref",
+    "list",
+    "null",
+    "any",
 ]
 
 

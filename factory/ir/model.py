@@ -15,8 +15,23 @@ from factory.ir.expr import Expr
 
 Permission = Literal["create", "read", "update", "delete"]
 FieldKind = Literal[
-    "text", "long_text", "integer", "decimal", "float", "boolean", "date", "datetime",
-    "email", "url", "phone", "uuid", "json", "password", "enum", "ref", "list",
+    "text",
+    "long_text",
+    "integer",
+    "decimal",
+    "float",
+    "boolean",
+    "date",
+    "datetime",
+    "email",
+    "url",
+    "phone",
+    "uuid",
+    "json",
+    "password",
+    "enum",
+    "ref",
+    "list",
 ]
 
 
@@ -246,8 +261,15 @@ class ReturnStep(BaseModel):
 
 
 Step = Annotated[
-    LetStep | RequireStep | CreateStep | SetStep | AdjustStep | DeleteStep | TransitionStep
-    | ForEachStep | ReturnStep,
+    LetStep
+    | RequireStep
+    | CreateStep
+    | SetStep
+    | AdjustStep
+    | DeleteStep
+    | TransitionStep
+    | ForEachStep
+    | ReturnStep,
     Field(discriminator="kind"),
 ]
 ForEachStep.model_rebuild()

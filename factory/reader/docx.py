@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn
@@ -22,7 +23,16 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from factory.diagnostics import Diagnostics
 from factory.reader.markdown import parse_markdown
-from factory.reader.model import Block, Document, Heading, ListBlock, ListItem, Paragraph, Table, Text
+from factory.reader.model import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    Text,
+)
 
 _HEADING = re.compile(r"heading\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"list(?:\s+\w+)*?(?:\s+(\d))?$", re.I)
@@ -103,7 +113,7 @@ def _paragraph(p: DocxParagraph, number: int, out: _Lines, previous: str) -> str
 
 def _list_depth(p: DocxParagraph, style: str) -> int | None:
     ppr = p._p.pPr
-    numpr = ppr.numPr if ppr is not None else None
+    numpr: Any = ppr.numPr if ppr is not None else None  # python-docx's oxml types are dynamic
     if numpr is not None and numpr.numId is not None:
         ilvl = numpr.ilvl
         return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
@@ -127,8 +137,11 @@ def _text(t: Text, origin: list[tuple[int, int]]) -> Text:
 
 
 def _item(item: ListItem, origin: list[tuple[int, int]]) -> ListItem:
-    return ListItem(lines=[_text(t, origin) for t in item.lines],
-                    children=[_item(c, origin) for c in item.children], ordered=item.ordered)
+    return ListItem(
+        lines=[_text(t, origin) for t in item.lines],
+        children=[_item(c, origin) for c in item.children],
+        ordered=item.ordered,
+    )
 
 
 def _remap(block: Block, origin: list[tuple[int, int]]) -> Block:
@@ -138,7 +151,12 @@ def _remap(block: Block, origin: list[tuple[int, int]]) -> Block:
         return Paragraph(lines=[_text(t, origin) for t in block.lines])
     if isinstance(block, ListBlock):
         line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
-        return ListBlock(items=[_item(i, origin) for i in block.items], ordered=block.ordered, line=line)
+        return ListBlock(
+            items=[_item(i, origin) for i in block.items], ordered=block.ordered, line=line
+        )
     line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
-    return Table(header=[_text(t, origin) for t in block.header],
-                 rows=[[_text(t, origin) for t in r] for r in block.rows], line=line)
+    return Table(
+        header=[_text(t, origin) for t in block.header],
+        rows=[[_text(t, origin) for t in r] for r in block.rows],
+        line=line,
+    )

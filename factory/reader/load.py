@@ -16,7 +16,8 @@ def read_document(path: Path, diags: Diagnostics) -> Document | None:
         diags.error(
             "unsupported-format",
             f"cannot read '{path.name}': expected a .md, .txt or .docx document",
-            1, 1,
+            1,
+            1,
         )
         return None
     try:
@@ -45,8 +46,12 @@ def decode(data: bytes, diags: Diagnostics) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        diags.error("binary-input", "not a UTF-8 text document: invalid byte "
-                    f"0x{data[exc.start]:02x}", line, col)
+        diags.error(
+            "binary-input",
+            f"not a UTF-8 text document: invalid byte 0x{data[exc.start]:02x}",
+            line,
+            col,
+        )
         return None
     return text.removeprefix("\ufeff")
 

@@ -13,7 +13,16 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from factory.reader.model import Block, Document, Heading, ListBlock, ListItem, Paragraph, Table, Text
+from factory.reader.model import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    Text,
+)
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 _MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -73,7 +82,7 @@ class _Walker:
         m = _ATX.match(raw) if tok.markup.startswith("#") else None
         if m is None:  # setext heading: the text is the line itself
             return Heading(level=level, text=_text(self.lines, start))
-        body = raw[m.end():]
+        body = raw[m.end() :]
         close = _ATX_CLOSE.search(body)
         body = body[: close.start()] if close else body
         return Heading(level=level, text=Text(text=body.strip(), line=start + 1, col=m.end() + 1))
@@ -104,13 +113,18 @@ class _Walker:
         start = open_tok.map[0] if open_tok.map else 0
         raw = self.lines[start] if start < len(self.lines) else ""
         m = _MARKER.match(raw)
-        first = Text(text=raw[m.end():].strip(), line=start + 1, col=m.end() + 1) if m else _text(self.lines, start)
+        first = (
+            Text(text=raw[m.end() :].strip(), line=start + 1, col=m.end() + 1)
+            if m
+            else _text(self.lines, start)
+        )
         lines: list[Text] = [first]
         children: list[ListItem] = []
         seen_first_paragraph = False
         self.i += 1
         while self.i < len(self.tokens) and not (
-            self.tokens[self.i].type == "list_item_close" and self.tokens[self.i].level == open_tok.level
+            self.tokens[self.i].type == "list_item_close"
+            and self.tokens[self.i].level == open_tok.level
         ):
             tok = self.tokens[self.i]
             if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -133,7 +147,9 @@ class _Walker:
         start, end = tok.map if tok.map else (0, 0)
         self._skip_to("table_close", tok.level)
         header = split_row(self.lines[start], start + 1)
-        rows = [split_row(self.lines[n], n + 1) for n in range(start + 2, end) if self.lines[n].strip()]
+        rows = [
+            split_row(self.lines[n], n + 1) for n in range(start + 2, end) if self.lines[n].strip()
+        ]
         return Table(header=header, rows=rows, line=start + 1)
 
 

@@ -5,6 +5,10 @@ from factory.analyst.expressions.parser import parse_expression
 from factory.analyst.expressions.types import expression_type_fits, of_field
 
 __all__ = [
-    "Scope", "check_expression", "expression_type_fits", "of_field", "parse_expression",
+    "Scope",
+    "check_expression",
+    "expression_type_fits",
+    "of_field",
+    "parse_expression",
     "referenced_fields",
 ]

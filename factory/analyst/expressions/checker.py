@@ -27,8 +27,13 @@ from factory.ir.expr import (
 )
 from factory.ir.model import Entity
 
-_LITERAL_TYPES = {"integer": "integer", "decimal": "decimal", "string": "text",
-                  "boolean": "boolean", "null": "null"}
+_LITERAL_TYPES = {
+    "integer": "integer",
+    "decimal": "decimal",
+    "string": "text",
+    "boolean": "boolean",
+    "null": "null",
+}
 
 
 @dataclass
@@ -53,16 +58,20 @@ class _T:
     elem: str | None = None  # the element entity of that list
 
 
-def check_expression(expr: Expr, scope: Scope, diags: Diagnostics,
-                     expect: ValueType | None = None) -> ValueType | None:
+def check_expression(
+    expr: Expr, scope: Scope, diags: Diagnostics, expect: ValueType | None = None
+) -> ValueType | None:
     """Check `expr` in `scope`; returns its type, or None after reporting an error."""
     result = _Checker(scope, diags).check(expr, None, expect)
     if result is None:
         return None
     if result.plural is not None:
-        diags.error("list-outside-aggregate",
-                    f"'{result.plural}' is a list: use it inside count(), sum(), min(), max() or avg()",
-                    expr.line, expr.col)
+        diags.error(
+            "list-outside-aggregate",
+            f"'{result.plural}' is a list: use it inside count(), sum(), min(), max() or avg()",
+            expr.line,
+            expr.col,
+        )
         return None
     return result.vt
 
@@ -112,7 +121,7 @@ class _Checker:
     def keyword(self, e: Keyword) -> _T | None:
         if e.name == "me":
             if not self.scope.allow_me or "User" not in self.scope.entities:
-                reason = self.scope.me_reason if self.scope.allow_me else self.scope.me_reason
+                reason = self.scope.me_reason
                 if "User" not in self.scope.entities:
                     reason = "'me' needs signed-in users (auth: jwt)"
                 self.error(e, "me-not-allowed", reason)
@@ -120,7 +129,9 @@ class _Checker:
             return _T(ValueType(kind="ref", entity="User"))
         if e.name == "this":
             if self.scope.this is None:
-                self.error(e, "unknown-name", "'this' is only available in an entity or an On-action")
+                self.error(
+                    e, "unknown-name", "'this' is only available in an entity or an On-action"
+                )
                 return None
             return _T(ValueType(kind="ref", entity=self.scope.this))
         return _T(ValueType(kind="datetime" if e.name == "now" else "date"))
@@ -151,17 +162,28 @@ class _Checker:
             if e.name in expect.values:
                 e.ref = "enum"
                 return _T(ValueType(kind="enum", values=list(expect.values)))
-            self.error(e, "unknown-enum-value",
-                       f"'{e.name}' is not one of {', '.join(expect.values)}",
-                       suggest(e.name, expect.values))
+            self.error(
+                e,
+                "unknown-enum-value",
+                f"'{e.name}' is not one of {', '.join(expect.values)}",
+                suggest(e.name, expect.values),
+            )
             return None
         context = self.entity(elem if elem is not None else self.scope.entity)
         if context is not None and not self.scope.variables:
-            self.error(e, "unknown-field", f"{context.name} has no field '{e.name}'",
-                       suggest(e.name, self.candidates(elem)))
+            self.error(
+                e,
+                "unknown-field",
+                f"{context.name} has no field '{e.name}'",
+                suggest(e.name, self.candidates(elem)),
+            )
         else:
-            self.error(e, "unknown-name", f"unknown name '{e.name}'",
-                       suggest(e.name, self.candidates(elem)))
+            self.error(
+                e,
+                "unknown-name",
+                f"unknown name '{e.name}'",
+                suggest(e.name, self.candidates(elem)),
+            )
         return None
 
     def candidates(self, elem: str | None) -> list[str]:
@@ -191,7 +213,9 @@ class _Checker:
             if ent is None or f is None:
                 owner = ent.name if ent else str(vt.entity)
                 choices = [x.name for x in ent.fields] if ent else []
-                self.error(e, "unknown-field", f"{owner} has no field '{fname}'", suggest(fname, choices))
+                self.error(
+                    e, "unknown-field", f"{owner} has no field '{fname}'", suggest(fname, choices)
+                )
                 return None
             vt = t.of_field(f.type)
             walked = ".".join([walked, *e.fields[: i + 1]])
@@ -228,8 +252,11 @@ class _Checker:
 
     def merge(self, e: Expr, a: _T, b: _T, vt: ValueType) -> _T | None:
         if a.plural and b.plural and a.plural != b.plural:
-            self.error(e, "bad-aggregate",
-                       f"'{a.plural}' and '{b.plural}' are different lists in one aggregate")
+            self.error(
+                e,
+                "bad-aggregate",
+                f"'{a.plural}' and '{b.plural}' are different lists in one aggregate",
+            )
             return None
         return _T(vt, a.plural or b.plural, a.elem or b.elem)
 
@@ -242,7 +269,9 @@ class _Checker:
         if e.op in ("and", "or"):
             if {ka, kb} <= {"boolean", "null"}:
                 return self.merge(e, a, b, ValueType(kind="boolean"))
-            self.error(e, "type-mismatch", f"'{e.op}' needs boolean operands, not {a.vt} and {b.vt}")
+            self.error(
+                e, "type-mismatch", f"'{e.op}' needs boolean operands, not {a.vt} and {b.vt}"
+            )
             return None
         if "null" in (ka, kb) and ({ka, kb} - {"null"}) <= t.NUMERIC | {"date", "datetime", "null"}:
             return self.merge(e, a, b, a.vt if kb == "null" else b.vt)
@@ -282,7 +311,8 @@ class _Checker:
                 "self-comparison-in-where",
                 f"'{e.left.name}' is compared with itself here (always true); "  # type: ignore[union-attr]
                 "name the outer value with 'let' first",
-                e.line, e.col,
+                e.line,
+                e.col,
             )
         return self.merge(e, a, b, ValueType(kind="boolean"))
 
@@ -295,8 +325,12 @@ class _Checker:
 
     @staticmethod
     def same_element_field(left: Expr, right: Expr) -> bool:
-        return (isinstance(left, Name) and isinstance(right, Name) and left.ref == right.ref == "element"
-                and left.name == right.name)
+        return (
+            isinstance(left, Name)
+            and isinstance(right, Name)
+            and left.ref == right.ref == "element"
+            and left.name == right.name
+        )
 
     def in_(self, e: In, elem: str | None) -> _T | None:
         operand = self.check(e.operand, elem)
@@ -307,7 +341,9 @@ class _Checker:
             it = self.check(item, elem, operand.vt)
             if it is None:
                 return None
-            if not (t.comparable(operand.vt, it.vt) or self.enum_vs_string(e.operand, item, operand, it)):
+            if not (
+                t.comparable(operand.vt, it.vt) or self.enum_vs_string(e.operand, item, operand, it)
+            ):
                 self.error(item, "type-mismatch", f"cannot compare {operand.vt} with {it.vt}")
                 return None
             result = self.merge(e, result, it, operand.vt) if result else None
@@ -330,7 +366,9 @@ class _Checker:
         if cond is None:
             return None
         if cond.vt.kind not in ("boolean", "null") or cond.plural:
-            self.error(e.cond, "type-mismatch", f"a 'where' condition must be true or false, not {cond.vt}")
+            self.error(
+                e.cond, "type-mismatch", f"a 'where' condition must be true or false, not {cond.vt}"
+            )
             return None
         return result
 
@@ -375,8 +413,11 @@ class _Checker:
                 return None
             return _T(ValueType(kind="integer"))
         if arg.plural is None:
-            self.error(e, "bad-aggregate",
-                       f"{e.func}() needs values from a list (like items.price), not {arg.vt}")
+            self.error(
+                e,
+                "bad-aggregate",
+                f"{e.func}() needs values from a list (like items.price), not {arg.vt}",
+            )
             return None
         kind = arg.vt.kind
         if e.func in ("sum", "avg") and kind not in t.NUMERIC:

@@ -6,7 +6,6 @@ Precedence, loosest first: where; or; and; not; comparisons and `in`; `+ -`;
 
 from __future__ import annotations
 
-
 from factory.analyst.expressions.lexer import LexError, Token, tokenize
 from factory.diagnostics import Diagnostics, suggest
 from factory.ir.expr import (
@@ -31,8 +30,9 @@ MAX_DEPTH = 200
 
 
 class ParseError(Exception):
-    def __init__(self, message: str, pos: int, code: str = "expr-syntax",
-                 suggestion: str | None = None) -> None:
+    def __init__(
+        self, message: str, pos: int, code: str = "expr-syntax", suggestion: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.pos = pos
@@ -45,7 +45,9 @@ def parse_expression(text: str, diags: Diagnostics, line: int = 1, col: int = 1)
     try:
         return _Parser(text, line, col).parse()
     except LexError as exc:
-        diags.error("expr-syntax", f"{exc.message} in expression '{text.strip()}'", line, col + exc.pos)
+        diags.error(
+            "expr-syntax", f"{exc.message} in expression '{text.strip()}'", line, col + exc.pos
+        )
     except ParseError as exc:
         diags.error(exc.code, exc.message, line, col + exc.pos, suggestion=exc.suggestion)
     except RecursionError:
@@ -86,9 +88,6 @@ class _Parser:
         t = self.tok
         return "the end of the expression" if t.kind == "eof" else f"'{t.text}'"
 
-    def pos(self, tok: Token) -> dict[str, int]:
-        return {"line": self.line, "col": self.col + tok.pos}
-
     # ---- grammar ------------------------------------------------------------
 
     def parse(self) -> Expr:
@@ -96,7 +95,9 @@ class _Parser:
             raise ParseError("expected an expression but found nothing", 0)
         expr = self.where_expr()
         if self.tok.kind != "eof":
-            raise ParseError(f"unexpected {self.describe()} after a complete expression", self.tok.pos)
+            raise ParseError(
+                f"unexpected {self.describe()} after a complete expression", self.tok.pos
+            )
         return expr
 
     def where_expr(self) -> Expr:
@@ -107,7 +108,7 @@ class _Parser:
             cond = self.or_expr()
             if self.at("where"):
                 raise ParseError("only one 'where' is allowed here", self.tok.pos)
-            return Filter(source=expr, cond=cond, **self.pos(start))
+            return Filter(source=expr, cond=cond, line=self.line, col=self.col + start.pos)
         return expr
 
     def or_expr(self) -> Expr:
@@ -115,7 +116,9 @@ class _Parser:
         left = self.and_expr()
         while self.at("or"):
             self.advance()
-            left = Binary(op="or", left=left, right=self.and_expr(), **self.pos(start))
+            left = Binary(
+                op="or", left=left, right=self.and_expr(), line=self.line, col=self.col + start.pos
+            )
         return left
 
     def and_expr(self) -> Expr:
@@ -123,7 +126,9 @@ class _Parser:
         left = self.not_expr()
         while self.at("and"):
             self.advance()
-            left = Binary(op="and", left=left, right=self.not_expr(), **self.pos(start))
+            left = Binary(
+                op="and", left=left, right=self.not_expr(), line=self.line, col=self.col + start.pos
+            )
         return left
 
     def not_expr(self) -> Expr:
@@ -132,7 +137,9 @@ class _Parser:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise ParseError("expression is nested too deeply", start.pos)
-            return Unary(op="not", operand=self.not_expr(), **self.pos(start))
+            return Unary(
+                op="not", operand=self.not_expr(), line=self.line, col=self.col + start.pos
+            )
         return self.comparison()
 
     def comparison(self) -> Expr:
@@ -143,11 +150,17 @@ class _Parser:
             right = self.additive()
             if self.at(*_COMPARE) or self.at("in"):
                 raise ParseError(
-                    "comparisons do not chain: write 'a < b and b < c'", self.tok.pos,
+                    "comparisons do not chain: write 'a < b and b < c'",
+                    self.tok.pos,
                     code="chained-comparison",
                 )
-            return Compare(op=op, left=left, right=right,  # type: ignore[arg-type]
-                           **self.pos(start))
+            return Compare(
+                op=op,  # type: ignore[arg-type]  # one of _COMPARE
+                left=left,
+                right=right,
+                line=self.line,
+                col=self.col + start.pos,
+            )
         negated = False
         if self.at("not") and self.tokens[self.i + 1].text == "in":
             self.advance()
@@ -160,7 +173,9 @@ class _Parser:
                 self.advance()
                 items.append(self.additive())
             self.expect(")")
-            return In(operand=left, items=items, negated=negated, **self.pos(start))
+            return In(
+                operand=left, items=items, negated=negated, line=self.line, col=self.col + start.pos
+            )
         if negated:
             raise ParseError(f"expected 'in' after 'not' but found {self.describe()}", self.tok.pos)
         return left
@@ -170,8 +185,13 @@ class _Parser:
         left = self.multiplicative()
         while self.at("+", "-"):
             op = self.advance().text
-            left = Binary(op="+" if op == "+" else "-", left=left, right=self.multiplicative(),
-                          **self.pos(start))
+            left = Binary(
+                op="+" if op == "+" else "-",
+                left=left,
+                right=self.multiplicative(),
+                line=self.line,
+                col=self.col + start.pos,
+            )
         return left
 
     def multiplicative(self) -> Expr:
@@ -179,7 +199,13 @@ class _Parser:
         left = self.unary()
         while self.at("*", "/"):
             op = self.advance().text
-            left = Binary(op="*" if op == "*" else "/", left=left, right=self.unary(), **self.pos(start))
+            left = Binary(
+                op="*" if op == "*" else "/",
+                left=left,
+                right=self.unary(),
+                line=self.line,
+                col=self.col + start.pos,
+            )
         return left
 
     def unary(self) -> Expr:
@@ -188,7 +214,7 @@ class _Parser:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise ParseError("expression is nested too deeply", start.pos)
-            return Unary(op="-", operand=self.unary(), **self.pos(start))
+            return Unary(op="-", operand=self.unary(), line=self.line, col=self.col + start.pos)
         return self.postfix()
 
     def postfix(self) -> Expr:
@@ -198,24 +224,29 @@ class _Parser:
         while self.at("."):
             self.advance()
             if self.tok.kind != "name":
-                raise ParseError(f"expected a field name after '.' but found {self.describe()}",
-                                 self.tok.pos)
+                raise ParseError(
+                    f"expected a field name after '.' but found {self.describe()}", self.tok.pos
+                )
             fields.append(self.advance().text)
         if fields:
             if not isinstance(expr, Name | Keyword):
                 raise ParseError("only names have fields", start.pos)
-            return Path(root=expr, fields=fields, **self.pos(start))
+            return Path(root=expr, fields=fields, line=self.line, col=self.col + start.pos)
         return expr
 
     def primary(self) -> Expr:
         tok = self.tok
         if tok.kind == "number":
             self.advance()
-            return Literal_(lit="decimal" if "." in tok.text else "integer", value=tok.text,
-                            **self.pos(tok))
+            return Literal_(
+                lit="decimal" if "." in tok.text else "integer",
+                value=tok.text,
+                line=self.line,
+                col=self.col + tok.pos,
+            )
         if tok.kind == "string":
             self.advance()
-            return Literal_(lit="string", value=tok.text, **self.pos(tok))
+            return Literal_(lit="string", value=tok.text, line=self.line, col=self.col + tok.pos)
         if self.at("("):
             self.advance()
             self.depth += 1
@@ -233,21 +264,25 @@ class _Parser:
         tok = self.advance()
         word = tok.text
         if word in ("true", "false"):
-            return Literal_(lit="boolean", value=word, **self.pos(tok))
+            return Literal_(lit="boolean", value=word, line=self.line, col=self.col + tok.pos)
         if word == "null":
-            return Literal_(lit="null", value="null", **self.pos(tok))
+            return Literal_(lit="null", value="null", line=self.line, col=self.col + tok.pos)
         if word in _KEYWORDS:
-            return Keyword(name=word, **self.pos(tok))  # type: ignore[arg-type]
+            return Keyword(name=word, line=self.line, col=self.col + tok.pos)  # type: ignore[arg-type]
         if word in _RESERVED:
             raise ParseError(f"expected a value but found '{word}'", tok.pos)
         if self.at("("):
             return self.call(tok)
-        return Name(name=word, **self.pos(tok))
+        return Name(name=word, line=self.line, col=self.col + tok.pos)
 
     def call(self, tok: Token) -> Expr:
         if tok.text not in FUNCTIONS:
-            raise ParseError(f"unknown function '{tok.text}'", tok.pos, code="unknown-function",
-                             suggestion=suggest(tok.text, sorted(FUNCTIONS)))
+            raise ParseError(
+                f"unknown function '{tok.text}'",
+                tok.pos,
+                code="unknown-function",
+                suggestion=suggest(tok.text, sorted(FUNCTIONS)),
+            )
         self.expect("(")
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -260,4 +295,4 @@ class _Parser:
                 args.append(self.where_expr())
         self.depth -= 1
         self.expect(")")
-        return Call(func=tok.text, args=args, **self.pos(tok))  # type: ignore[arg-type]
+        return Call(func=tok.text, args=args, line=self.line, col=self.col + tok.pos)  # type: ignore[arg-type]

@@ -73,7 +73,9 @@ def expression_type_fits(value: ValueType, ft: FieldType) -> bool:
     if target.kind in ("ref", "list"):
         return value.kind == target.kind and value.entity == target.entity
     if target.kind in ("date", "datetime"):
-        return value.kind in ("date", "datetime") or (value.kind == "text" and ft.kind in ("date", "datetime"))
+        return value.kind in ("date", "datetime") or (
+            value.kind == "text" and ft.kind in ("date", "datetime")
+        )
     if target.kind == "text":
         return value.kind in TEXTUAL
     return value.kind == target.kind
