@@ -41,7 +41,13 @@ def code(value: object) -> str:
     return f"{fence}{text}{fence}" if text else ""
 
 
+def pyrepr(value: object) -> str:
+    """A Python literal of a value (spec text in generated code is always a literal)."""
+    return repr(value)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "pyrepr": pyrepr,
     "md_cell": md_cell,
     "md_text": md_text,
     "mermaid": mermaid_label,
