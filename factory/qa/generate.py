@@ -6,8 +6,10 @@ from typing import Any
 
 from factory.artifacts import GeneratedFile
 from factory.backend.naming import package
+from factory.codecheck import format_python, syntax_errors
 from factory.ir.model import Spec
 from factory.qa.entity_tests import entity_tests, factories
+from factory.qa.expect import QaError
 from factory.qa.scenarios import concurrency_tests, scenario_tests
 from factory.render import render
 
@@ -39,4 +41,7 @@ def generate_tests(spec: Spec, source_text: str = "") -> list[GeneratedFile]:
     concurrent = concurrency_tests(spec, lines)
     if concurrent:
         files.append(file("tests/test_concurrency.py", "tests/test_concurrency.py.j2", "actions", tests=concurrent))
-    return files
+    broken = syntax_errors(files)
+    if broken:
+        raise QaError("\n".join(d.format() for d in broken))
+    return format_python(files)[0]

@@ -1,0 +1,1 @@
+"""The LangGraph pipeline: analyst → architect → backend → qa → build → test → (repair → build)*."""

@@ -1,0 +1,1 @@
+"""One module per agent of the graph; each node returns only the state keys it changes."""
