@@ -112,6 +112,15 @@ def design(
         out.print(f"wrote {len(written)} files to {output}", markup=False)
 
 
+def _register() -> None:
+    from factory.cli_run import register
+
+    register(app)
+
+
+_register()
+
+
 def main() -> None:
     app()
 

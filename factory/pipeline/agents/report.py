@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from factory.manifest import MANIFEST, REPORT, report_json
+from factory.manifest import MANIFEST, REPORT, edited_files, report_json
 from factory.output import inside, write_atomic
 from factory.pipeline.agents.common import emit
 from factory.pipeline.state import State
@@ -30,6 +30,7 @@ def report(state: State) -> dict[str, Any]:
         "failures": [{"test": f["name"], "file": f["file"], "spec_line": f.get("spec_line"),
                       "message": f["message"][:500]} for f in tests.get("failures", [])],
         "repair": state.get("repair"),
+        "edited_files": edited_files(root) if root.exists() else [],
         "diagnostics": [d for d in state.get("diagnostics", []) if d.get("severity") != "note"],
     }
     if root.exists():
