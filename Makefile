@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SPEC   ?= specs/shop.md
 OUT    ?= generated/shop
 
-.PHONY: setup run check design test unit lint golden bench clean
+.PHONY: setup run design test unit lint golden bench bench-run clean
 
 setup: $(VENV)/.installed
 
@@ -15,9 +15,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-## The main job on the embedded defaults: compile the shop example and write its design.
+## The main job on the embedded defaults: the shop example into a built, tested system (green).
 run: setup
-	$(BIN)/factory check $(SPEC)
+	$(BIN)/factory run $(SPEC) -o $(OUT) --force
+
+## Only the design artifacts of a document.
+design: setup
 	$(BIN)/factory design $(SPEC) -o $(OUT)
 
 ## Lint, type-check and run every test.
@@ -37,6 +40,9 @@ golden: setup
 
 bench: setup
 	$(BIN)/python bench/compile_large.py
+
+bench-run: setup
+	$(BIN)/python bench/run_shop.py
 
 clean:
 	rm -rf $(VENV) generated/* .pytest_cache .ruff_cache .mypy_cache

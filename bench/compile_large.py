@@ -70,13 +70,8 @@ def main() -> None:
     files = design(spec)
     t2 = time.perf_counter()
     fields = sum(len(e.fields) for e in spec.entities if not e.builtin)
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
-    print(
-        f"document: {len(text.splitlines())} lines, "
-        f"{len(spec.entities) - 1} entities, {fields} fields"
-    )
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"document: {len(text.splitlines())} lines, {len(spec.entities) - 1} entities, {fields} fields")
     print(f"analyse: {t1 - t0:6.2f} s")
     print(f"design:  {t2 - t1:6.2f} s ({sum(len(c) for c in files.values()) // 1024} KiB written)")
     print(f"total:   {t2 - t0:6.2f} s (goal < 10 s: {(t2 - t0) / 10:.0%} of the budget)")

@@ -84,9 +84,7 @@ def check(spec: SpecArg, as_json: JsonOpt = False) -> None:
 def design(
     spec: SpecArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="The output folder.")],
-    force: Annotated[
-        bool, typer.Option("--force", help="Write into a non-empty foreign folder.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into a non-empty foreign folder.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Compile a document and write DIR/design/* and DIR/.factory/model.json."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-
-
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +15,10 @@ EXIT_OK, EXIT_RED, EXIT_USAGE = 0, 1, 2
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-ForceOpt = Annotated[bool, typer.Option("--force", help="Write into a non-empty folder the factory did not generate.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Write into a non-empty folder the factory did not generate."),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON-lines event stream.")]
 
 
@@ -43,14 +44,14 @@ def generate(
     force: ForceOpt = False,
 ) -> None:
     """Write the whole repository (design, backend, tests, model, manifest) without building it."""
+    from factory.artifacts import GeneratedFile
     from factory.backend import BackendError, generate_backend
     from factory.cli import _print_diagnostics, _require_file, _shown
     from factory.compiler import compile_spec, design_files
     from factory.manifest import MANIFEST, manifest_json
+    from factory.output import write_atomic
     from factory.pipeline.files import write_generated
     from factory.qa import QaError, generate_tests
-    from factory.artifacts import GeneratedFile
-    from factory.output import write_atomic
 
     _require_file(spec)
     model, diags = compile_spec(spec, _shown(spec))
@@ -59,8 +60,10 @@ def generate(
         raise typer.Exit(EXIT_RED)
     _prepare(output, force)
     try:
-        files = [GeneratedFile(path=p, content=c, source="spec", template="design")
-                 for p, c in design_files(model).items()]
+        files = [
+            GeneratedFile(path=p, content=c, source="spec", template="design")
+            for p, c in design_files(model).items()
+        ]
         files += generate_backend(model)
         text = spec.read_text(encoding="utf-8") if spec.suffix != ".docx" else ""
         files += generate_tests(model, text)
@@ -69,7 +72,10 @@ def generate(
     entries, warnings = write_generated(output, files, force=force)
     for w in warnings:
         err.print(f"warning: {w}", markup=False)
-    write_atomic(output / MANIFEST, manifest_json([f for f in files if f.path in {e["path"] for e in entries}]))
+    write_atomic(
+        output / MANIFEST,
+        manifest_json([f for f in files if f.path in {e["path"] for e in entries}]),
+    )
     out.print(f"wrote {len(files)} files to {output}", markup=False)
 
 
@@ -84,29 +90,43 @@ def _printer(as_json: bool) -> Any:
         elif kind == "files":
             out.print(f"  {event['count']} files written", markup=False)
         elif kind == "build":
-            how = "reused" if event["reused"] else ("downloaded wheels" if event["downloaded"] else "from cache")
+            how = (
+                "reused"
+                if event["reused"]
+                else ("downloaded wheels" if event["downloaded"] else "from cache")
+            )
             out.print(f"  build {'ok' if event['ok'] else 'FAILED'} ({how})", markup=False)
         elif kind == "tests":
-            out.print(f"  tests: {event['passed']} passed, {event['failed']} failed, {event['skipped']} skipped",
-                      markup=False)
+            out.print(
+                f"  tests: {event['passed']} passed, {event['failed']} failed, {event['skipped']} skipped",
+                markup=False,
+            )
         elif kind == "repair":
-            out.print(f"  repair: {event['action']}" + (f" ({event.get('reason')})" if event.get("reason") else ""),
-                      markup=False)
+            out.print(
+                f"  repair: {event['action']}" + (f" ({event.get('reason')})" if event.get("reason") else ""),
+                markup=False,
+            )
+
     return show
 
 
 def _summary(state: dict[str, Any], root: Path, as_json: bool) -> int:
     status = state.get("status", "failed")
     if as_json:
-        print(json.dumps({"event": "done", "status": status, "report": str(root / ".factory/report.json")}),
-              flush=True)
+        print(
+            json.dumps({"event": "done", "status": status, "report": str(root / ".factory/report.json")}),
+            flush=True,
+        )
         return EXIT_OK if status == "passed" else EXIT_RED
     for d in state.get("diagnostics", []):
         if d.get("severity") == "error":
             where = f"{d.get('file')}:{d.get('line')}:{d.get('col')}" if d.get("line") else d.get("file")
             err.print(f"{where}: error: {d.get('message')}", markup=False)
     for f in (state.get("tests") or {}).get("failures", [])[:20]:
-        err.print(f"FAILED {f['file']}::{f['name']}  ({f.get('spec_line') or 'no spec line'})", markup=False)
+        err.print(
+            f"FAILED {f['file']}::{f['name']}  ({f.get('spec_line') or 'no spec line'})",
+            markup=False,
+        )
     colour = "green" if status == "passed" else "red"
     out.print(f"[{colour}]{status}[/{colour}]: report in {root / '.factory' / 'report.json'}")
     return EXIT_OK if status == "passed" else EXIT_RED
@@ -114,7 +134,9 @@ def _summary(state: dict[str, Any], root: Path, as_json: bool) -> int:
 
 def run(
     spec: Annotated[Path, typer.Argument(help="The requirements document.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Default: generated/<code name>.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Default: generated/<code name>.")
+    ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run.")] = False,
     force: ForceOpt = False,
     as_json: JsonOpt = False,
@@ -182,10 +204,22 @@ def serve(
         db.unlink(missing_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db.resolve()}"}
     env.setdefault("ADMIN_PASSWORD", "admin")
-    out.print(f"serving {packages[0]} on http://127.0.0.1:{port}  (admin / {env['ADMIN_PASSWORD']}; "
-              f"OpenAPI at http://127.0.0.1:{port}/openapi.json)", markup=False)
-    cmd = [built.python, "-m", "uvicorn", f"{packages[0]}.main:create_app", "--factory",
-           "--host", "127.0.0.1", "--port", str(port)]
+    out.print(
+        f"serving {packages[0]} on http://127.0.0.1:{port}  (admin / {env['ADMIN_PASSWORD']}; "
+        f"OpenAPI at http://127.0.0.1:{port}/openapi.json)",
+        markup=False,
+    )
+    cmd = [
+        built.python,
+        "-m",
+        "uvicorn",
+        f"{packages[0]}.main:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     raise typer.Exit(subprocess.call(cmd, cwd=root / "backend", env=env))
 
 
@@ -194,6 +228,3 @@ def register(app: typer.Typer) -> None:
     app.command()(run)
     app.command()(verify)
     app.command()(serve)
-
-
-

@@ -96,7 +96,5 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not matches:
         lowered = {c.lower(): c for c in pool}
-        matches = [
-            lowered[m] for m in difflib.get_close_matches(word.lower(), lowered, n=1, cutoff=0.6)
-        ]
+        matches = [lowered[m] for m in difflib.get_close_matches(word.lower(), lowered, n=1, cutoff=0.6)]
     return matches[0] if matches else None

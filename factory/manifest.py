@@ -14,8 +14,10 @@ REPORT = ".factory/report.json"
 
 
 def manifest_json(files: list[GeneratedFile]) -> str:
-    entries = [{"path": f.path, "sha256": f.sha256, "template": f.template, "source": f.source}
-               for f in sorted(files, key=lambda f: f.path)]
+    entries = [
+        {"path": f.path, "sha256": f.sha256, "template": f.template, "source": f.source}
+        for f in sorted(files, key=lambda f: f.path)
+    ]
     return json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -16,6 +16,7 @@ from factory.compiler import compile_spec, design_files
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 CASES = {"shop": "specs/shop.md", "party": "specs/party.zh.md"}
+BACKEND = {"shop_backend": "specs/shop.md"}
 
 
 def render(case: str) -> dict[str, str]:
@@ -24,6 +25,19 @@ def render(case: str) -> dict[str, str]:
     if spec is None:
         raise AssertionError("\n".join(d.format() for d in diags.sorted()))
     return design_files(spec)
+
+
+def render_backend(case: str) -> dict[str, str]:
+    """The generated backend and tests of an example (the golden record of the generated code)."""
+    from factory.backend import generate_backend
+    from factory.qa import generate_tests
+
+    path = BACKEND[case]
+    spec, diags = compile_spec(ROOT / path, path)
+    if spec is None:
+        raise AssertionError("\n".join(d.format() for d in diags.sorted()))
+    text = (ROOT / path).read_text(encoding="utf-8")
+    return {f.path: f.content for f in generate_backend(spec) + generate_tests(spec, text)}
 
 
 def stored(case: str) -> dict[str, str]:
@@ -36,10 +50,11 @@ def stored(case: str) -> dict[str, str]:
 
 
 def update() -> None:
-    for case in CASES:
+    for case in [*CASES, *BACKEND]:
         target = GOLDEN / case
         shutil.rmtree(target, ignore_errors=True)
-        for rel, content in render(case).items():
+        files = render(case) if case in CASES else render_backend(case)
+        for rel, content in files.items():
             path = target / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")

@@ -97,7 +97,5 @@ def postgres_server() -> Iterator[list[str]]:
         ]
     finally:
         if (data / "postmaster.pid").exists():
-            subprocess.run(
-                [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
-            )
+            subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)

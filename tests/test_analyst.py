@@ -43,11 +43,7 @@ def test_shop_model() -> None:
     product = spec.entity("Product")
     assert product is not None and product.path == "/products"
     price = product.field("price")
-    assert (
-        price is not None
-        and price.type.money
-        and (price.type.precision, price.type.scale) == (12, 2)
-    )
+    assert price is not None and price.type.money and (price.type.precision, price.type.scale) == (12, 2)
     assert price.required and price.min == "0.01"
     assert product.owner_field is not None and product.owner_field.name == "seller"
     assert product.states is not None and product.states.initial == "draft"
@@ -106,21 +102,12 @@ def test_shop_actions_pages_scenarios() -> None:
         ("action", "checkout"),
     ]
     home = spec.pages[0]
-    assert (
-        home.home
-        and home.roles == ["anyone"]
-        and home.sort == "price"
-        and home.filters == ["category"]
-    )
+    assert home.home and home.roles == ["anyone"] and home.sort == "price" and home.filters == ["category"]
     assert len(spec.scenarios) == 5
     steps = spec.scenarios[0].steps
     assert [s.kind for s in steps[:3]] == ["sign_up", "sign_up", "call"]
     checkout_step = steps[5]
-    assert (
-        checkout_step.kind == "call"
-        and checkout_step.verb == "action"
-        and checkout_step.bind == "order"
-    )
+    assert checkout_step.kind == "call" and checkout_step.verb == "action" and checkout_step.bind == "order"
     last = steps[-1]
     assert last.kind == "call" and last.fails_message == "Your cart is empty"
 
@@ -135,9 +122,7 @@ def test_party_chinese_model() -> None:
     assert p is not None and p.display == "聚会" and p.path == "/parties"
     assert p.field("title") is not None and p.field("title").display == "标题"  # type: ignore[union-attr]
     inv = p.field("invitations")
-    assert (
-        inv is not None and inv.type.list_kind == "one_to_many" and inv.type.back_field == "party"
-    )
+    assert inv is not None and inv.type.list_kind == "one_to_many" and inv.type.back_field == "party"
     invitation = spec.entity("Invitation")
     assert invitation is not None and invitation.states is not None
     accept = invitation.states.transitions[0]
@@ -178,9 +163,7 @@ Access:
 """
     spec, diags = analyse_text(doc, "mixed.md")
     assert spec is not None, [d.format() for d in diags.items]
-    assert (
-        spec.name == "xiao_dian" and spec.language == "en"
-    )  # the first section heading is English
+    assert spec.name == "xiao_dian" and spec.language == "en"  # the first section heading is English
     entity = spec.entity("KeHu")
     assert entity is not None and entity.plural == "ke_hus"
     assert [f.name for f in entity.fields] == ["ming_zi", "class", "from"]

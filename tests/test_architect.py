@@ -139,15 +139,12 @@ def test_sqlite_ddl_runs_and_enforces_rules(school: dict[str, str]) -> None:
     db = sqlite3.connect(":memory:")
     db.executescript(school["design/schema.sqlite.sql"])
     db.execute(
-        'INSERT INTO "classes" ("from", "order", "select") '
-        "VALUES ('2026-01-01', 1, 'in progress')"
+        'INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-01\', 1, \'in progress\')'
     )
     with pytest.raises(sqlite3.IntegrityError):
         db.execute('INSERT INTO "classes" ("from", "order") VALUES (\'2026-01-01\', 1)')  # unique
     with pytest.raises(sqlite3.IntegrityError):
-        db.execute(
-            'INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-02\', 2, \'b\')'
-        )
+        db.execute('INSERT INTO "classes" ("from", "order", "select") VALUES (\'2026-01-02\', 2, \'b\')')
     with pytest.raises(sqlite3.IntegrityError):
         db.execute('INSERT INTO "classes" ("from", "order") VALUES (\'2026-01-02\', 0)')  # min 1
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -199,8 +196,5 @@ def test_architecture_and_traceability(shop: dict[str, str]) -> None:
     assert "Product }o--o| Category" in arch and "OrderItem }o--|| Order" in arch
     trace = shop["design/traceability.md"]
     assert "| POST | `/products/{id}/publish` | publish_product | specs/shop.md:45 |" in trace
-    assert (
-        "| products | price_id |" not in trace
-        and "| products | price | specs/shop.md:33 |" in trace
-    )
+    assert "| products | price_id |" not in trace and "| products | price | specs/shop.md:33 |" in trace
     assert "| A buyer checks out a cart | specs/shop.md:151 |" in trace

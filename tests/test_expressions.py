@@ -48,9 +48,7 @@ def show(e: object) -> str:
     if isinstance(e, Binary | Compare):
         return f"({e.op} {show(e.left)} {show(e.right)})"
     if isinstance(e, In):
-        return (
-            f"({'not in' if e.negated else 'in'} {show(e.operand)} {' '.join(map(show, e.items))})"
-        )
+        return f"({'not in' if e.negated else 'in'} {show(e.operand)} {' '.join(map(show, e.items))})"
     if isinstance(e, Filter):
         return f"(where {show(e.source)} {show(e.cond)})"
     assert isinstance(e, Call)

@@ -13,8 +13,7 @@ from factory.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [
-    (ROOT / "specs" / name).read_text(encoding="utf-8").splitlines()
-    for name in ("shop.md", "party.zh.md")
+    (ROOT / "specs" / name).read_text(encoding="utf-8").splitlines() for name in ("shop.md", "party.zh.md")
 ]
 runner = CliRunner()
 SNIPPETS = [

@@ -37,7 +37,12 @@ def test_run_is_green_with_every_scenario(tmp_path: Path, spec: str, scenarios: 
     assert junit.count('classname="tests.test_scenarios"') == scenarios
     manifest = json.loads((out / ".factory" / "manifest.json").read_text(encoding="utf-8"))
     paths = {f["path"] for f in manifest["files"]}
-    assert {"design/openapi.json", ".factory/model.json", "requirements.txt", "tests/test_scenarios.py"} <= paths
+    assert {
+        "design/openapi.json",
+        ".factory/model.json",
+        "requirements.txt",
+        "tests/test_scenarios.py",
+    } <= paths
     assert all(f["sha256"] and f["source"] for f in manifest["files"])
 
 
@@ -46,9 +51,18 @@ def _broken_backend(spec: Spec) -> list[GeneratedFile]:
     from factory.backend import generate_backend
 
     files = generate_backend(spec)
-    return [f.model_copy(update={"content": f.content.replace('@router.post("", status_code=201)',
-                                                                  '@router.post("", status_code=200)')})
-            if f.path.endswith("routers/product.py") else f for f in files]
+    return [
+        f.model_copy(
+            update={
+                "content": f.content.replace(
+                    '@router.post("", status_code=201)', '@router.post("", status_code=200)'
+                )
+            }
+        )
+        if f.path.endswith("routers/product.py")
+        else f
+        for f in files
+    ]
 
 
 def test_a_broken_file_ends_red_with_spec_lines_within_budget(tmp_path: Path) -> None:
@@ -71,8 +85,10 @@ def test_hand_edits_are_kept_and_reported(tmp_path: Path) -> None:
     spec = str(ROOT / "specs/party.zh.md")
     assert run_pipeline(spec, out, RunContext())["status"] == "passed"
     edited = next(out.glob("backend/*/routers/dish.py"))
-    edited.write_text(edited.read_text(encoding="utf-8").replace("status_code=201", "status_code=202"),
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("status_code=201", "status_code=202"),
+        encoding="utf-8",
+    )
     state = run_pipeline(spec, out, RunContext(max_iterations=1))
     assert "status_code=202" in edited.read_text(encoding="utf-8")  # a person's work is never overwritten
     assert edited.with_name("dish.py.factory-new").is_file()
@@ -108,14 +124,19 @@ def test_verify_and_generate_commands(tmp_path: Path) -> None:
     mine.mkdir()
     (mine / "notes.txt").write_text("mine", encoding="utf-8")
     assert runner.invoke(app, ["run", str(ROOT / "specs/shop.md"), "-o", str(mine)]).exit_code == 2
-    assert runner.invoke(app, ["run", str(ROOT / "specs/shop.md"), "-o", str(tmp_path / "x"),
-                               "--resume"]).exit_code == 2
+    assert (
+        runner.invoke(
+            app, ["run", str(ROOT / "specs/shop.md"), "-o", str(tmp_path / "x"), "--resume"]
+        ).exit_code
+        == 2
+    )
 
 
 def test_check_does_not_import_the_pipeline() -> None:
-    code = ("import sys, runpy; sys.argv=['factory','check','specs/shop.md'];\n"
-            "try:\n    runpy.run_module('factory.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print('langgraph' in sys.modules, 'fastapi' in sys.modules)")
+    code = (
+        "import sys, runpy; sys.argv=['factory','check','specs/shop.md'];\n"
+        "try:\n    runpy.run_module('factory.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('langgraph' in sys.modules, 'fastapi' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False False"
-

@@ -100,9 +100,7 @@ def _group(text: str, role: str, ctx: Context, first: Text, col: int) -> Grant |
         for p in ALL if perm == "all" else [perm]:
             if p not in perms:
                 perms.append(p)  # type: ignore[arg-type]
-    return Grant(
-        role=role, permissions=perms, condition=condition, loc=Loc(line=first.line, col=col)
-    )
+    return Grant(role=role, permissions=perms, condition=condition, loc=Loc(line=first.line, col=col))
 
 
 def default_access(has_owner: bool) -> list[Grant]:

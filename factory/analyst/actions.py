@@ -78,9 +78,7 @@ def _action(item: Item, ctx: Context, taken: set[str]) -> Action | None:
     scope.variables = {f.name: of_field(f.type) for f in inputs}
     steps = StepParser(ctx, scope).block(parts.lists[0].items, top=True)
     for extra in parts.lists[1:]:
-        ctx.diags.error(
-            "two-step-lists", "an action has one step list; join the lists", extra.line, 1
-        )
+        ctx.diags.error("two-step-lists", "an action has one step list; join the lists", extra.line, 1)
     return Action(
         name=name,
         display=part.display,
@@ -97,9 +95,7 @@ def _action(item: Item, ctx: Context, taken: set[str]) -> Action | None:
 def _who(header: Header | None, ctx: Context, line: int, col: int) -> tuple[list[str], bool]:
     if header is None:
         if ctx.auth:
-            ctx.diags.warning(
-                "no-who", "no 'Who:' line: every signed-in user may run this action", line, col
-            )
+            ctx.diags.warning("no-who", "no 'Who:' line: every signed-in user may run this action", line, col)
         return ["user"], False
     roles: list[str] = []
     for piece in split_top(header.value):
@@ -139,11 +135,7 @@ def _inputs(header: Header | None, ctx: Context, action: str) -> list[FieldDef]:
     sources = parse_field_table(header.owned, ctx, f"action '{action}'")
     fields = resolve_fields(sources, ctx)
     for f in fields:
-        if (
-            f.owner
-            or f.computed is not None
-            or (f.type.kind == "list" and f.type.list_kind == "one_to_many")
-        ):
+        if f.owner or f.computed is not None or (f.type.kind == "list" and f.type.list_kind == "one_to_many"):
             ctx.diags.error(
                 "bad-input",
                 f"input '{f.name}' cannot be owner, computed or a one-to-many list",

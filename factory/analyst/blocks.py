@@ -76,9 +76,7 @@ def _header(line: Text, table: dict[str, str]) -> Header | None:
         if colon < 0:
             return None
         field_name = rest[:colon].strip()
-        return Header(
-            m.canonical, line, field_name, line.col + m.end + (len(rest) - len(rest.lstrip()))
-        )
+        return Header(m.canonical, line, field_name, line.col + m.end + (len(rest) - len(rest.lstrip())))
     stripped = rest.lstrip()
     if not stripped.startswith(":"):
         return None

@@ -47,9 +47,7 @@ class Context:
 
     # ---- naming -----------------------------------------------------------
 
-    def code_name(
-        self, part: NamePart, where: Text, *, pascal: bool, taken: set[str], what: str
-    ) -> str:
+    def code_name(self, part: NamePart, where: Text, *, pascal: bool, taken: set[str], what: str) -> str:
         """The code name of a named thing: its `(code)` or one derived from its display name.
 
         Reports an invalid `(code)` as an error and a derived one as a note; adds

@@ -60,9 +60,7 @@ def analyse_entities(section: Section | None, ctx: Context) -> list[Entity]:
     return ctx.entities
 
 
-def _declare(
-    item: Item, ctx: Context, taken: set[str]
-) -> tuple[Entity, list[FieldSource], Item] | None:
+def _declare(item: Item, ctx: Context, taken: set[str]) -> tuple[Entity, list[FieldSource], Item] | None:
     heading = item.heading
     part = split_display(heading.text)
     written = part.code or part.display

@@ -59,9 +59,7 @@ def _resolve(f: FieldDef, src: FieldSource, ctx: Context) -> FieldDef:
     if target is None:
         name = src.entity_name
         if name in ("User", "用户") and not ctx.auth:
-            ctx.diags.error(
-                "user-needs-auth", "there are no users with 'auth: none'", cell.line, cell.col
-            )
+            ctx.diags.error("user-needs-auth", "there are no users with 'auth: none'", cell.line, cell.col)
         else:
             entity_hint = ctx.suggest_entity(name)
             type_hint = suggest(name.lower(), _TYPE_WORDS)
@@ -122,9 +120,7 @@ def _list_kind(f: FieldDef, entity: Entity | None, ctx: Context) -> FieldDef:
     if target is None:
         return f
     if entity is None:  # an action input: a list of ids
-        return f.model_copy(
-            update={"type": f.type.model_copy(update={"list_kind": "many_to_many"})}
-        )
+        return f.model_copy(update={"type": f.type.model_copy(update={"list_kind": "many_to_many"})})
     back = [g for g in target.fields if g.type.kind == "ref" and g.type.entity == entity.name]
     if len(back) > 1:
         ctx.diags.error(
@@ -144,9 +140,7 @@ def _list_kind(f: FieldDef, entity: Entity | None, ctx: Context) -> FieldDef:
             f.loc.col,
         )
     kind = "one_to_many" if back else "many_to_many"
-    new_type = f.type.model_copy(
-        update={"list_kind": kind, "back_field": back[0].name if back else None}
-    )
+    new_type = f.type.model_copy(update={"list_kind": kind, "back_field": back[0].name if back else None})
     return f.model_copy(update={"type": new_type})
 
 
@@ -162,8 +156,7 @@ def _computed(entity: Entity, ctx: Context) -> None:
         if not expression_type_fits(vt, f.type) or vt.kind == "list":
             ctx.diags.error(
                 "type-mismatch",
-                f"computed field '{f.name}' is declared "
-                f"{_declared(f)} but its expression gives {vt}",
+                f"computed field '{f.name}' is declared {_declared(f)} but its expression gives {vt}",
                 f.computed.line,
                 f.computed.col,
             )
@@ -220,9 +213,7 @@ def check_condition_expr(expr: Expr | None, entity: Entity, ctx: Context) -> Non
         return
     vt = check_expression(expr, entity_scope(ctx, entity), ctx.diags)
     if vt is not None and vt.kind not in ("boolean", "null"):
-        ctx.diags.error(
-            "type-mismatch", f"a condition must be true or false, not {vt}", expr.line, expr.col
-        )
+        ctx.diags.error("type-mismatch", f"a condition must be true or false, not {vt}", expr.line, expr.col)
 
 
 def check_conditions(entity: Entity, ctx: Context) -> None:

@@ -36,8 +36,7 @@ def parse_field_table(table: Table, ctx: Context, what: str) -> list[FieldSource
     if missing:
         ctx.diags.error(
             "bad-table",
-            f"the field table of {what} needs a "
-            f"{' and a '.join(m.title() for m in missing)} column",
+            f"the field table of {what} needs a {' and a '.join(m.title() for m in missing)} column",
             table.line,
             table.header[0].col if table.header else 1,
         )

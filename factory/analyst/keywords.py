@@ -100,9 +100,7 @@ CONDITIONS = _table({"own": ("own", "自己的"), "where": ("where", "满足")})
 PSEUDO_ROLES = _table({"anyone": ("anyone", "任何人"), "user": ("user", "用户")})
 DEFAULT_MARK = _table({"default": ("default", "默认")})
 ENTITY_HEADERS = _table({"access": ("access", "权限"), "states_of": ("states of", "状态流转")})
-ACTION_HEADERS = _table(
-    {"who": ("who", "执行者"), "on": ("on", "对象"), "input": ("input", "输入")}
-)
+ACTION_HEADERS = _table({"who": ("who", "执行者"), "on": ("on", "对象"), "input": ("input", "输入")})
 BY = _table({"by": ("by", "由")})
 STEPS = _table(
     {
@@ -128,9 +126,7 @@ STEP_PARTS = _table(
         "to": ("to", "到"),
     }
 )
-PAGE_VIEWS = _table(
-    {"list": ("list", "列表"), "detail": ("detail", "详情"), "form": ("form", "表单")}
-)
+PAGE_VIEWS = _table({"list": ("list", "列表"), "detail": ("detail", "详情"), "form": ("form", "表单")})
 PAGE_OPTIONS = _table(
     {
         "search": ("search", "搜索"),

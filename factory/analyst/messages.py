@@ -7,9 +7,7 @@ from factory.diagnostics import Diagnostics
 from factory.ir.model import Message, MessagePart
 
 
-def parse_message(
-    text: str, scope: Scope, diags: Diagnostics, line: int, col: int
-) -> Message | None:
+def parse_message(text: str, scope: Scope, diags: Diagnostics, line: int, col: int) -> Message | None:
     """`text` is the message without quotes, starting at `col`."""
     parts: list[MessagePart] = []
     buf: list[str] = []

@@ -56,9 +56,7 @@ def parse_object(
         pcol = col + 1 + offset
         key_text, colon, value_text = piece.partition(":")
         if not colon:
-            ctx.diags.error(
-                "bad-object", f"expected 'key: value', found '{piece}'", first.line, pcol
-            )
+            ctx.diags.error("bad-object", f"expected 'key: value', found '{piece}'", first.line, pcol)
             return None
         key = unquote(key_text) or key_text.strip()
         f = next((x for x in fields if key in (x.name, x.display)), None)

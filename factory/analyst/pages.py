@@ -216,9 +216,7 @@ def _code(entity: Entity, name: str) -> str:
     return f.name if f else name
 
 
-def _field_ok(
-    entity: Entity, name: str, ctx: Context, first: Text, col: int, use: str | None
-) -> bool:
+def _field_ok(entity: Entity, name: str, ctx: Context, first: Text, col: int, use: str | None) -> bool:
     f = entity.field(name) or next((f for f in entity.fields if f.display == name), None)
     if f is None:
         ctx.diags.error(

@@ -67,9 +67,7 @@ def analyse_roles(section: Section | None, ctx: Context) -> list[Role]:
         else:
             declared.append(role)
     if section is None or not declared:
-        declared = [
-            Role(name="user", display="user", description="a signed-in user", is_default=True)
-        ]
+        declared = [Role(name="user", display="user", description="a signed-in user", is_default=True)]
         if section is not None and not ctx.diags.has_errors:
             ctx.diags.warning(
                 "no-roles",

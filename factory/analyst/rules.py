@@ -14,9 +14,7 @@ from factory.reader.model import Text
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _LENGTH = re.compile(r"(?P<a>\d+)?\s*\.\.\s*(?P<b>\d+)?")
 _TEXTUAL = frozenset({"text", "long_text", "email", "url", "phone"})
 _ORDERED = frozenset({"integer", "decimal", "float", "date", "datetime"})
@@ -113,9 +111,7 @@ def _apply(
             return
         value = _bound(arg, kind)
         if value is None:
-            diags.error(
-                "bad-rule", f"'{rule}' needs a {_bound_kind(kind)}, not '{arg}'", line, arg_col
-            )
+            diags.error("bad-rule", f"'{rule}' needs a {_bound_kind(kind)}, not '{arg}'", line, arg_col)
             return
         updates[rule] = value
         return
@@ -154,9 +150,7 @@ def _apply(
 
 def _pattern(arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int) -> None:
     if len(arg) < 2 or not (arg.startswith('"') and arg.endswith('"')):
-        diags.error(
-            "bad-rule", 'pattern needs a quoted regular expression: pattern "^[A-Z]+$"', line, col
-        )
+        diags.error("bad-rule", 'pattern needs a quoted regular expression: pattern "^[A-Z]+$"', line, col)
         return
     regex = arg[1:-1].replace('\\"', '"')
     try:
@@ -172,9 +166,7 @@ def _pattern(arg: str, updates: dict[str, object], diags: Diagnostics, line: int
     updates["pattern"] = regex
 
 
-def _computed(
-    arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int
-) -> None:
+def _computed(arg: str, updates: dict[str, object], diags: Diagnostics, line: int, col: int) -> None:
     if not arg.startswith(":"):
         diags.error("bad-rule", "computed is written 'computed: EXPRESSION'", line, col)
         return
@@ -203,9 +195,7 @@ def _bound(arg: str, kind: str) -> str | None:
     return None
 
 
-def parse_default(
-    arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: int
-) -> DefaultValue | None:
+def parse_default(arg: str, fd: FieldDef, diags: Diagnostics, line: int, col: int) -> DefaultValue | None:
     """A `default X` literal of the field's type (§4)."""
     kind = fd.type.kind
     word = arg.lower()
@@ -262,7 +252,5 @@ def parse_default(
             )
             return None
         return DefaultValue(kind="value", value=arg)
-    diags.error(
-        "bad-default", f"default {arg} is not a valid {kind.replace('_', ' ')} value", line, col
-    )
+    diags.error("bad-default", f"default {arg} is not a valid {kind.replace('_', ' ')} value", line, col)
     return None

@@ -51,17 +51,11 @@ def _scenario(item: Item, ctx: Context, taken: set[str]) -> Scenario | None:
     name = _plain(written if is_identifier(written) else derive_snake(written), taken)
     lists = [b for b in item.blocks if isinstance(b, ListBlock)]
     if not lists:
-        ctx.diags.error(
-            "no-steps", f"scenario '{part.display}' has no steps", heading.line, heading.col
-        )
+        ctx.diags.error("no-steps", f"scenario '{part.display}' has no steps", heading.line, heading.col)
         return None
     runner = _Steps(ctx)
-    steps = [
-        s for it in lists[0].items if (s := runner.step(it.first, normalise(it.text))) is not None
-    ]
-    return Scenario(
-        name=name, display=part.display, steps=steps, loc=Loc(line=heading.line, col=heading.col)
-    )
+    steps = [s for it in lists[0].items if (s := runner.step(it.first, normalise(it.text))) is not None]
+    return Scenario(name=name, display=part.display, steps=steps, loc=Loc(line=heading.line, col=heading.col))
 
 
 def _plain(name: str, taken: set[str]) -> str:
@@ -77,9 +71,7 @@ class _Steps:
         self.ctx = ctx
         self.vars: dict[str, ValueType] = {}
 
-    def error(
-        self, code: str, message: str, first: Text, col: int, suggestion: str | None = None
-    ) -> None:
+    def error(self, code: str, message: str, first: Text, col: int, suggestion: str | None = None) -> None:
         self.ctx.diags.error(code, message, first.line, col, suggestion=suggestion)
 
     def step(self, first: Text, text: str) -> ScenarioStep | None:
@@ -96,9 +88,7 @@ class _Steps:
         col = first.col
         if a is not None:
             colon = find_top(text, ":", a.end)
-            actor = (
-                unquote(text[a.end : colon]) or text[a.end : colon].strip() if colon > 0 else None
-            )
+            actor = unquote(text[a.end : colon]) or text[a.end : colon].strip() if colon > 0 else None
             if colon < 0 or not actor:
                 self.error("bad-step", "expected 'as NAME: STEP'", first, col)
                 return None
@@ -139,9 +129,7 @@ class _Steps:
             )
             return None
         user = unquote(words[1]) or words[1]
-        if not self.bind(
-            user, ValueType(kind="ref", entity="User"), first, col + rest.find(words[1])
-        ):
+        if not self.bind(user, ValueType(kind="ref", entity="User"), first, col + rest.find(words[1])):
             return None
         return SignUpStep(role=role, user=user, loc=loc)
 
@@ -154,9 +142,7 @@ class _Steps:
 
     def expect(self, rest: str, first: Text, col: int, loc: Loc) -> ScenarioStep | None:
         source = rest.strip()
-        expr = parse_expression(
-            source, self.ctx.diags, first.line, col + len(rest) - len(rest.lstrip())
-        )
+        expr = parse_expression(source, self.ctx.diags, first.line, col + len(rest) - len(rest.lstrip()))
         if expr is None:
             return None
         scope = entity_scope(
@@ -171,9 +157,7 @@ class _Steps:
             return None
         return ExpectStep(expr=expr, source=source, loc=loc)
 
-    def call(
-        self, actor: str | None, text: str, first: Text, col: int, loc: Loc
-    ) -> ScenarioStep | None:
+    def call(self, actor: str | None, text: str, first: Text, col: int, loc: Loc) -> ScenarioStep | None:
         step = CallStep(actor=actor, verb="create", entity="", loc=loc)
         f = kw.find_keyword(text, _FAILS)
         if f is not None:
@@ -283,17 +267,11 @@ class _Steps:
         transition = None
         if transition_target and transition_target.states:
             transition = next(
-                (
-                    t
-                    for t in transition_target.states.transitions
-                    if words[0] in (t.name, t.display)
-                ),
+                (t for t in transition_target.states.transitions if words[0] in (t.name, t.display)),
                 None,
             )
         if transition is not None and action is not None:
-            self.error(
-                "ambiguous-verb", f"'{words[0]}' is both a transition and an action", first, col
-            )
+            self.error("ambiguous-verb", f"'{words[0]}' is both a transition and an action", first, col)
             return None
         if transition is not None and transition_target is not None:
             step.verb, step.name, step.entity, step.target = (

@@ -56,9 +56,7 @@ def block_text(block: Block) -> str:
         return "\n".join(_item_lines(block.items, 0, block.ordered))
     if isinstance(block, Table):
         rows = [block.header, *block.rows]
-        return "\n".join(
-            "| " + " | ".join(c.text.replace("|", "\\|") for c in r) + " |" for r in rows
-        )
+        return "\n".join("| " + " | ".join(c.text.replace("|", "\\|") for c in r) + " |" for r in rows)
     return ""
 
 

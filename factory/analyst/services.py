@@ -60,9 +60,7 @@ def analyse_services(section: Section | None, ctx: Context, app_name: str) -> li
                     suggestion=ctx.suggest_entity(piece.text),
                 )
             elif entity.name == "User":
-                ctx.diags.error(
-                    "user-service", "User stays in the app's own service", first.line, col
-                )
+                ctx.diags.error("user-service", "User stays in the app's own service", first.line, col)
             elif entity.name in placed:
                 ctx.diags.error(
                     "entity-in-two-services",

@@ -15,9 +15,7 @@ RESERVED_OPERATIONS = frozenset({"create", "read", "update", "delete", "list", "
 
 
 def parse_states(header: Header, entity: Entity, ctx: Context) -> StateMachine | None:
-    field = entity.field(header.value) or next(
-        (f for f in entity.fields if f.display == header.value), None
-    )
+    field = entity.field(header.value) or next((f for f in entity.fields if f.display == header.value), None)
     if field is None:
         ctx.diags.error(
             "unknown-field",
@@ -46,9 +44,7 @@ def parse_states(header: Header, entity: Entity, ctx: Context) -> StateMachine |
     owned = header.owned if isinstance(header.owned, ListBlock) else None
     taken: set[str] = set()
     for item in owned.items if owned else []:
-        transition = _transition(
-            item.first, normalise(item.text), field.type.values, entity, ctx, taken
-        )
+        transition = _transition(item.first, normalise(item.text), field.type.values, entity, ctx, taken)
         if transition is not None:
             machine.transitions.append(transition)
     return machine
@@ -62,9 +58,7 @@ def _transition(
     if arrow < 0:
         arrow, arrow_len = text.find("→"), 1
     if colon < 0 or arrow < colon:
-        ctx.diags.error(
-            "bad-transition", "expected '- NAME: FROM -> TO, by ROLE'", first.line, first.col
-        )
+        ctx.diags.error("bad-transition", "expected '- NAME: FROM -> TO, by ROLE'", first.line, first.col)
         return None
     part = split_display(text[:colon])
     code_written = part.code or part.display
@@ -125,9 +119,7 @@ def _state(value: str, values: list[str], ctx: Context, first: Text, col: int) -
 
 def _by(pieces: list, ctx: Context, first: Text, base: int) -> list[ByRole] | None:  # type: ignore[type-arg]
     if not pieces:
-        ctx.diags.error(
-            "missing-by", "say who may fire this transition: ', by ROLE'", first.line, first.col
-        )
+        ctx.diags.error("missing-by", "say who may fire this transition: ', by ROLE'", first.line, first.col)
         return None
     out: list[ByRole] = []
     for i, piece in enumerate(pieces):

@@ -107,9 +107,7 @@ class StepParser:
             self.diags.error("bad-name", f"'{name}' is not a name", first.line, col)
             return False
         if name in self.scope.variables:
-            self.diags.error(
-                "duplicate-name", f"'{name}' is already bound in this action", first.line, col
-            )
+            self.diags.error("duplicate-name", f"'{name}' is already bound in this action", first.line, col)
             return False
         self.scope.variables[name] = vt
         return True
@@ -208,9 +206,7 @@ class StepParser:
         if not eq or f is None:
             self.diags.error(
                 "unknown-field" if eq else "bad-step",
-                f"{entity.name} has no field '{name.strip()}'"
-                if eq
-                else "expected 'FIELD = EXPRESSION'",
+                f"{entity.name} has no field '{name.strip()}'" if eq else "expected 'FIELD = EXPRESSION'",
                 first.line,
                 col,
                 suggestion=suggest(name.strip(), [x.name for x in entity.fields]),
@@ -246,9 +242,7 @@ class StepParser:
         )
         return False
 
-    def writable(
-        self, f: FieldDef, entity: Entity, first: Text, col: int, creating: bool = False
-    ) -> bool:
+    def writable(self, f: FieldDef, entity: Entity, first: Text, col: int, creating: bool = False) -> bool:
         problem = None
         if f.computed is not None:
             problem = ("write-computed", f"'{f.name}' is computed and cannot be written")
@@ -264,8 +258,7 @@ class StepParser:
             allowed = ", ".join(t.name for t in entity.states.transitions)
             problem = (
                 "write-state",
-                f"'{f.name}' changes only through its transitions ({allowed}): "
-                "use 'transition ROW to STATE'",
+                f"'{f.name}' changes only through its transitions ({allowed}): use 'transition ROW to STATE'",
             )
         if problem:
             self.diags.error(problem[0], problem[1], first.line, col)
@@ -278,9 +271,7 @@ class StepParser:
             return None
         e = checked[0]
         if not isinstance(e, Path):
-            self.diags.error(
-                "bad-target", "expected a field of a row, like this.stock", first.line, col
-            )
+            self.diags.error("bad-target", "expected a field of a row, like this.stock", first.line, col)
             return None
         from factory.analyst.services import row_entity
 
@@ -316,8 +307,7 @@ class StepParser:
         if target[1].type.kind not in ("integer", "decimal", "float"):
             self.diags.error(
                 "type-mismatch",
-                f"'{op}' needs a number field; '{target[1].name}' is "
-                f"{target[1].type.kind.replace('_', ' ')}",
+                f"'{op}' needs a number field; '{target[1].name}' is {target[1].type.kind.replace('_', ' ')}",
                 first.line,
                 col,
             )
@@ -338,15 +328,11 @@ class StepParser:
         if checked is None:
             return None
         if checked[1].kind != "ref":
-            self.diags.error(
-                "type-mismatch", f"'delete' needs one row, not {checked[1]}", first.line, col
-            )
+            self.diags.error("type-mismatch", f"'delete' needs one row, not {checked[1]}", first.line, col)
             return None
         return DeleteStep(target=checked[0], loc=loc)
 
-    def _transition(
-        self, rest: str, first: Text, col: int, loc: Loc, item: ListItem
-    ) -> Step | None:
+    def _transition(self, rest: str, first: Text, col: int, loc: Loc, item: ListItem) -> Step | None:
         m = kw.find_keyword(rest, _TO)
         checked = self.expr(rest[: m.start], first, col) if m else None
         if m is None:

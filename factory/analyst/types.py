@@ -77,9 +77,7 @@ def _decimal(args: str | None, offset: int) -> ParsedType | TypeError_:
         return ParsedType(FieldType(kind="decimal", precision=18, scale=2))
     parts = [p.text for p in split_top(args)]
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        return TypeError_(
-            "bad-type-arguments", f"decimal(p,s) needs two whole numbers, not '{args}'", offset
-        )
+        return TypeError_("bad-type-arguments", f"decimal(p,s) needs two whole numbers, not '{args}'", offset)
     precision, scale = int(parts[0]), int(parts[1])
     if not 1 <= precision <= 38 or scale > precision:
         return TypeError_(

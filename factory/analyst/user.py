@@ -22,9 +22,7 @@ def builtin_user_fields(roles: list[Role]) -> list[FieldDef]:
             unique=True,
             builtin=True,
         ),
-        FieldDef(
-            name="email", display="email", type=FieldType(kind="email"), required=True, builtin=True
-        ),
+        FieldDef(name="email", display="email", type=FieldType(kind="email"), required=True, builtin=True),
         FieldDef(
             name="password",
             display="password",

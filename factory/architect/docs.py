@@ -190,10 +190,7 @@ def architecture(spec: Spec) -> str:
         spec=spec,
         entities=entities,
         er=_er(spec),
-        services=[
-            {"name": s.name, "entities": ", ".join(s.entities), "main": s.main}
-            for s in spec.services
-        ],
+        services=[{"name": s.name, "entities": ", ".join(s.entities), "main": s.main} for s in spec.services],
         actions=[_action(a) for a in spec.actions],
         roles=spec.roles,
         web=spec.settings.frontend == "web",
@@ -222,9 +219,7 @@ def traceability(spec: Spec, openapi: str) -> str:
                     {
                         "table": e.plural,
                         "column": column(f),
-                        "line": f"{spec.source}:{f.loc.line}"
-                        if f.loc.line
-                        else f"{spec.source} (built in)",
+                        "line": f"{spec.source}:{f.loc.line}" if f.loc.line else f"{spec.source} (built in)",
                     }
                 )
             elif f.type.kind == "list" and f.type.list_kind == "many_to_many":
@@ -263,9 +258,7 @@ def traceability(spec: Spec, openapi: str) -> str:
     )
 
 
-def _scenario_ops(
-    spec: Spec, steps: list[Any], ops: dict[tuple[str, str], dict[str, str]]
-) -> list[str]:
+def _scenario_ops(spec: Spec, steps: list[Any], ops: dict[tuple[str, str], dict[str, str]]) -> list[str]:
     names = []
     for step in steps:
         if step.kind == "sign_up":
@@ -285,9 +278,7 @@ def _scenario_ops(
                 action = spec.action(step.name or "")
                 key = (
                     "POST",
-                    f"{path}/{{id}}/{step.name}"
-                    if action and action.on
-                    else f"/actions/{step.name}",
+                    f"{path}/{{id}}/{step.name}" if action and action.on else f"/actions/{step.name}",
                 )
             if key and key in ops:
                 names.append(ops[key]["operation"])

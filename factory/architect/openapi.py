@@ -65,9 +65,7 @@ class _Builder:
     ) -> Schema:
         code, body = ok
         out: Schema = {
-            code: _response(
-                "OK" if code == "200" else "Created" if code == "201" else "No Content", body
-            )
+            code: _response("OK" if code == "200" else "Created" if code == "201" else "No Content", body)
         }
         if self.jwt and not open_to_anyone:
             out["401"] = _error("not signed in, or a bad token")
@@ -81,9 +79,7 @@ class _Builder:
                 "content": {"application/json": {"schema": _ref("ValidationError")}},
             }
         if conflict:
-            out["409"] = _error(
-                "a conflict: wrong state, failed requirement, duplicate or reference"
-            )
+            out["409"] = _error("a conflict: wrong state, failed requirement, duplicate or reference")
         return out
 
     def security(self, op: Operation, open_to_anyone: bool) -> Operation:

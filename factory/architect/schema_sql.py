@@ -43,9 +43,7 @@ def ddl(spec: Spec, dialect: Dialect) -> str:
             if f.type.kind == "list" and f.type.list_kind == "many_to_many":
                 out.append(_join(e, f, dialect, tables, foreign))
                 table, _own, other = join_table(e, f)
-                indexes.append(
-                    f"CREATE INDEX {q('ix_' + table + '_' + other)} ON {q(table)} ({q(other)});"
-                )
+                indexes.append(f"CREATE INDEX {q('ix_' + table + '_' + other)} ON {q(table)} ({q(other)});")
     if foreign:
         out += [*foreign, ""]
     out += indexes
@@ -76,9 +74,7 @@ def _table(e: Entity, dialect: Dialect, tables: dict[str, str], foreign: list[st
     return f"{header}\nCREATE TABLE {q(e.plural)} (\n{body}\n);\n"
 
 
-def _column(
-    f: FieldDef, e: Entity, dialect: Dialect, tables: dict[str, str], foreign: list[str]
-) -> str:
+def _column(f: FieldDef, e: Entity, dialect: Dialect, tables: dict[str, str], foreign: list[str]) -> str:
     parts = [q(column(f)), _type(f, dialect)]
     if f.required:
         parts.append("NOT NULL")
@@ -127,9 +123,7 @@ def _default(f: FieldDef, dialect: Dialect) -> str | None:
     if d is None or d.kind != "value" or d.value is None:
         return None
     if isinstance(d.value, bool):
-        return (
-            ("TRUE" if d.value else "FALSE") if dialect == "postgres" else ("1" if d.value else "0")
-        )
+        return ("TRUE" if d.value else "FALSE") if dialect == "postgres" else ("1" if d.value else "0")
     if isinstance(d.value, int) or f.type.kind in ("decimal", "float"):
         return str(d.value)
     return lit(d.value)
@@ -146,9 +140,7 @@ def _checks(f: FieldDef, dialect: Dialect) -> list[str]:
         checks.append(f"CHECK ({length}({col}) <= {t.max_length or 255})")
     if f.length_min is not None:
         checks.append(f"CHECK ({length}({col}) >= {f.length_min})")
-    if f.length_max is not None and not (
-        t.kind == "text" and f.length_max >= (t.max_length or 255)
-    ):
+    if f.length_max is not None and not (t.kind == "text" and f.length_max >= (t.max_length or 255)):
         checks.append(f"CHECK ({length}({col}) <= {f.length_max})")
     if t.kind == "boolean" and dialect == "sqlite":
         checks.append(f"CHECK ({col} IN (0, 1))")
@@ -159,9 +151,7 @@ def _checks(f: FieldDef, dialect: Dialect) -> list[str]:
     return checks
 
 
-def _join(
-    e: Entity, f: FieldDef, dialect: Dialect, tables: dict[str, str], foreign: list[str]
-) -> str:
+def _join(e: Entity, f: FieldDef, dialect: Dialect, tables: dict[str, str], foreign: list[str]) -> str:
     table, own, other = join_table(e, f)
     id_type = "BIGINT" if dialect == "postgres" else "INTEGER"
     target = tables.get(f.type.entity or "", "")

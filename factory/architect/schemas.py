@@ -213,9 +213,7 @@ def components(spec: Spec) -> Schema:
             schemas[_pascal(a.name) + "Input"] = action_input_schema(a.inputs)
     out: Schema = {"schemas": schemas}
     if spec.settings.auth == "jwt":
-        out["securitySchemes"] = {
-            "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
-        }
+        out["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
     return out
 
 

@@ -33,29 +33,64 @@ def access_view(spec: Spec) -> dict[str, Any]:
         if e.builtin:
             continue
         if spec.settings.auth == "none":
-            open_all = {"who": "True", "ops": ("create", "read", "update", "delete"), "condition": "true()",
-                        "comment": "auth: none: every caller may do everything"}
-            entities.append({"snake": e.snake, "model": model(e), "grants": [open_all], "line": "",
-                             "anyone": ["create", "delete", "read", "update"],
-                             "transitions": [{"name": t.name, "rules": [{"who": "True", "condition": "true()",
-                                                                          "comment": "anyone"}]}
-                                             for t in (e.states.transitions if e.states else [])]})
+            open_all = {
+                "who": "True",
+                "ops": ("create", "read", "update", "delete"),
+                "condition": "true()",
+                "comment": "auth: none: every caller may do everything",
+            }
+            entities.append(
+                {
+                    "snake": e.snake,
+                    "model": model(e),
+                    "grants": [open_all],
+                    "line": "",
+                    "anyone": ["create", "delete", "read", "update"],
+                    "transitions": [
+                        {
+                            "name": t.name,
+                            "rules": [{"who": "True", "condition": "true()", "comment": "anyone"}],
+                        }
+                        for t in (e.states.transitions if e.states else [])
+                    ],
+                }
+            )
             continue
-        grants = [{
-            "who": _who(g.role), "ops": tuple(g.permissions), "condition": _condition(g.condition, e, spec),
-            "comment": f"{g.role}: {', '.join(g.permissions)}"
-            + (" own" if g.condition.own else "") + (f" where {g.condition.where_source}" if g.condition.where_source else ""),
-        } for g in e.access]
-        transitions = [{
-            "name": t.name,
-            "rules": [{"who": _who(b.role), "condition": _condition(b.condition, e, spec),
-                       "comment": b.role + (" own" if b.condition.own else "")
-                       + (f" where {b.condition.where_source}" if b.condition.where_source else "")}
-                      for b in t.by],
-        } for t in (e.states.transitions if e.states else [])]
-        entities.append({
-            "snake": e.snake, "model": model(e), "grants": grants, "transitions": transitions,
-            "line": f"{spec.source}:{e.loc.line}",
-            "anyone": sorted({p for g in e.access if g.role == "anyone" for p in g.permissions}),
-        })
+        grants = [
+            {
+                "who": _who(g.role),
+                "ops": tuple(g.permissions),
+                "condition": _condition(g.condition, e, spec),
+                "comment": f"{g.role}: {', '.join(g.permissions)}"
+                + (" own" if g.condition.own else "")
+                + (f" where {g.condition.where_source}" if g.condition.where_source else ""),
+            }
+            for g in e.access
+        ]
+        transitions = [
+            {
+                "name": t.name,
+                "rules": [
+                    {
+                        "who": _who(b.role),
+                        "condition": _condition(b.condition, e, spec),
+                        "comment": b.role
+                        + (" own" if b.condition.own else "")
+                        + (f" where {b.condition.where_source}" if b.condition.where_source else ""),
+                    }
+                    for b in t.by
+                ],
+            }
+            for t in (e.states.transitions if e.states else [])
+        ]
+        entities.append(
+            {
+                "snake": e.snake,
+                "model": model(e),
+                "grants": grants,
+                "transitions": transitions,
+                "line": f"{spec.source}:{e.loc.line}",
+                "anyone": sorted({p for g in e.access if g.role == "anyone" for p in g.permissions}),
+            }
+        )
     return {"entities": entities}

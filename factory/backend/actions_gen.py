@@ -105,11 +105,15 @@ class ActionCompiler:
 
     def _target(self, target: Expr) -> tuple[str, str, FieldDef]:
         assert isinstance(target, Path)
-        entity = self.spec.entity(row_entity(target, _Lookup(self.spec)) or "")
+        entity = self.spec.entity(row_entity(target, _Lookup(self.spec)) or "")  # type: ignore[arg-type]
         assert entity is not None
         f = entity.field(target.fields[-1])
         assert f is not None
-        row_path = Path(root=target.root, fields=target.fields[:-1], type=None) if len(target.fields) > 1 else target.root
+        row_path = (
+            Path(root=target.root, fields=target.fields[:-1], type=None)
+            if len(target.fields) > 1
+            else target.root
+        )
         return py(row_path, self.ctx), entity.snake.upper(), f
 
     def _set(self, s: SetStep, depth: int) -> None:
@@ -137,7 +141,10 @@ class ActionCompiler:
     def _transition(self, s: TransitionStep, depth: int) -> None:
         e = self.spec.entity(s.target.type.entity if s.target.type and s.target.type.entity else "")
         assert e is not None
-        self.out.add(depth, f"crud.fire(session, {e.snake.upper()}, {py(s.target, self.ctx)}, None, to={s.state!r})")
+        self.out.add(
+            depth,
+            f"crud.fire(session, {e.snake.upper()}, {py(s.target, self.ctx)}, None, to={s.state!r})",
+        )
 
     def _for_each(self, s: ForEachStep, depth: int) -> None:
         self.out.add(depth, f"for {var(s.name)} in list({py(s.source, self.ctx)}):")
@@ -164,27 +171,50 @@ class _Lookup:
         return self.spec.entity(name)
 
 
+def _model_of(spec: Spec, name: str | None) -> str | None:
+    entity = spec.entity(name or "")
+    return model(entity) if entity else None
+
+
 def actions_view(spec: Spec) -> dict[str, Any]:
     actions = []
     for a in spec.actions:
         ret = next((s for s in a.steps if isinstance(s, ReturnStep)), None)
         vt = ret.value.type if ret else None
-        returns = {"kind": vt.kind if vt else "null", "entity": vt.entity.lower() if vt and vt.entity else None}
+        returns = {
+            "kind": vt.kind if vt else "null",
+            "entity": vt.entity.lower() if vt and vt.entity else None,
+        }
         returns_api = None
         if vt and vt.kind in ("ref", "list") and vt.entity:
             e = spec.entity(vt.entity)
             returns_api = e.snake.upper() if e else None
         on = spec.entity(a.on) if a.on else None
-        actions.append({
-            "name": a.name, "display": a.display, "description": a.description,
-            "line": f"{spec.source}:{a.loc.line}", "who": sorted(a.who), "anyone": "anyone" in a.who,
-            "on": on.snake.upper() if on else None,
-            "schema": action_schema(a.name) if a.inputs else None,
-            "inputs": [{"name": f.name, "var": var(f.name), "key": attr(f),
-                        "model": model(spec.entity(f.type.entity)) if f.type.kind == "ref" and spec.entity(f.type.entity or "") else None,  # type: ignore[arg-type]
-                        "entity": f.type.entity} for f in a.inputs],
-            "body": ActionCompiler(spec, a).compile(), "returns": returns, "returns_api": returns_api,
-            "scaled": {f.name: f.type.scale for f in a.inputs if f.type.kind == "decimal"},
-        })
+        actions.append(
+            {
+                "name": a.name,
+                "display": a.display,
+                "description": a.description,
+                "line": f"{spec.source}:{a.loc.line}",
+                "who": sorted(a.who),
+                "anyone": "anyone" in a.who,
+                "on": on.snake.upper() if on else None,
+                "schema": action_schema(a.name) if a.inputs else None,
+                "inputs": [
+                    {
+                        "name": f.name,
+                        "var": var(f.name),
+                        "key": attr(f),
+                        "model": _model_of(spec, f.type.entity) if f.type.kind == "ref" else None,
+                        "entity": f.type.entity,
+                    }
+                    for f in a.inputs
+                ],
+                "body": ActionCompiler(spec, a).compile(),
+                "returns": returns,
+                "returns_api": returns_api,
+                "scaled": {f.name: f.type.scale for f in a.inputs if f.type.kind == "decimal"},
+            }
+        )
     apis = sorted({e.snake.upper() for e in spec.entities})
     return {"actions": actions, "apis": apis}

@@ -11,7 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factory.backend.naming import attr, fk_attr, model, var
-from factory.ir.expr import Binary, Call, Compare, Expr, Filter, In, Keyword, Literal_, Name, Path, Unary
+from factory.ir.expr import (
+    Binary,
+    Call,
+    Compare,
+    Expr,
+    Filter,
+    In,
+    Keyword,
+    Literal_,
+    Name,
+    Path,
+    Unary,
+)
 from factory.ir.model import Entity, FieldDef, Spec
 
 
@@ -178,7 +190,9 @@ def _py_rows(e: Filter, ctx: Ctx) -> str:
     if isinstance(e.source, Name) and e.source.ref == "entity":
         target = ctx.entity(e.source.name)
         cond = sql(e.cond, SqlCtx(ctx, target.name))
-        return f"{ctx.session}.scalars(select({model(target)}).where({cond}).order_by({model(target)}.id)).all()"
+        return (
+            f"{ctx.session}.scalars(select({model(target)}).where({cond}).order_by({model(target)}.id)).all()"
+        )
     elem = _element_of(e.source, ctx)
     inner = Ctx(ctx.spec, ctx.row, ctx.row_entity, "it", elem, ctx.variables, ctx.session)
     return f"[it for it in {_py_list(e.source, ctx)} if {py(e.cond, inner)}]"
@@ -192,7 +206,8 @@ def _py_call(e: Call, ctx: Ctx) -> str:
     arg = e.args[0]
     cond: Expr | None = None
     if isinstance(arg, Filter):
-        arg, cond = arg.source, arg.cond
+        cond = arg.cond
+        arg = arg.source
     if e.func == "count":
         if isinstance(arg, Name) and arg.ref == "entity":
             target = ctx.entity(arg.name)
@@ -201,7 +216,15 @@ def _py_call(e: Call, ctx: Ctx) -> str:
         rows = _py_list(arg, ctx)
         if cond is None:
             return f"len({rows})"
-        inner = Ctx(ctx.spec, ctx.row, ctx.row_entity, "it", _element_of(arg, ctx), ctx.variables, ctx.session)
+        inner = Ctx(
+            ctx.spec,
+            ctx.row,
+            ctx.row_entity,
+            "it",
+            _element_of(arg, ctx),
+            ctx.variables,
+            ctx.session,
+        )
         return f"sum(1 for it in {rows} if {py(cond, inner)})"
     found = _find_prefix(arg, ctx)
     if found is None:
@@ -231,9 +254,14 @@ def _rebase(e: Expr, prefix: Path) -> Expr:
 
 
 def _same_prefix(e: Path, prefix: Path) -> bool:
-    same_root = (isinstance(e.root, Name) and isinstance(prefix.root, Name) and e.root.name == prefix.root.name) or (
-        isinstance(e.root, Keyword) and isinstance(prefix.root, Keyword) and e.root.name == prefix.root.name)
-    return same_root and e.fields[: len(prefix.fields)] == prefix.fields and len(e.fields) > len(prefix.fields)
+    same_root = (
+        isinstance(e.root, Name) and isinstance(prefix.root, Name) and e.root.name == prefix.root.name
+    ) or (
+        isinstance(e.root, Keyword) and isinstance(prefix.root, Keyword) and e.root.name == prefix.root.name
+    )
+    return (
+        same_root and e.fields[: len(prefix.fields)] == prefix.fields and len(e.fields) > len(prefix.fields)
+    )
 
 
 # ---- SQL ------------------------------------------------------------------------
@@ -306,7 +334,7 @@ def _column(ctx: SqlCtx, name: str) -> str:
 def _sql_path(e: Path, ctx: SqlCtx) -> str:
     """`order.buyer` on OrderItem rows: a correlated scalar subquery per hop."""
     root = e.root
-    if isinstance(root, Keyword) and root.name in ("me", "this") or (
+    if (isinstance(root, Keyword) and root.name in ("me", "this")) or (
         isinstance(root, Name) and root.ref == "var"
     ):
         return _param(py(e, ctx.outer), e)
@@ -331,12 +359,13 @@ def _sql_call(e: Call, ctx: SqlCtx) -> str:
         fn = "length" if e.func == "len" else e.func
         return f"func.{fn}({sql(e.args[0], ctx)})"
     if e.func in ("min", "max") and len(e.args) > 1:
-        fn = "least" if e.func == "min" else "greatest"
-        return f"ops.sql_{fn}({', '.join(sql(a, ctx) for a in e.args)})"
+        pick = "least" if e.func == "min" else "greatest"
+        return f"ops.sql_{pick}({', '.join(sql(a, ctx) for a in e.args)})"
     arg = e.args[0]
     cond: Expr | None = None
     if isinstance(arg, Filter):
-        arg, cond = arg.source, arg.cond
+        cond = arg.cond
+        arg = arg.source
     source, rest = _sql_source(arg, ctx)
     target = ctx.outer.entity(source[0])
     inner = SqlCtx(ctx.outer, target.name)
@@ -367,8 +396,10 @@ def _sql_source(arg: Expr, ctx: SqlCtx) -> tuple[tuple[str, str], Path | None]:
         raise CompileError("an aggregate in a database condition needs a list field or an entity")
     prefix, _ = found
     root = prefix.root
-    if not isinstance(root, Name) or root.ref not in ("field", "element") or not prefix.fields and not (
-        root.type and root.type.kind == "list"
+    if (
+        not isinstance(root, Name)
+        or root.ref not in ("field", "element")
+        or (not prefix.fields and not (root.type and root.type.kind == "list"))
     ):
         raise CompileError("only lists of the row itself can be aggregated in a database condition")
     hops = [root.name, *prefix.fields] if prefix.fields else [root.name]
@@ -377,7 +408,8 @@ def _sql_source(arg: Expr, ctx: SqlCtx) -> tuple[tuple[str, str], Path | None]:
     for hop in hops[:-1]:
         f = ctx.outer.fld(owner_entity, hop)
         target = ctx.outer.entity(f.type.entity)
-        owner_code = f"select({model(target)}.id).where({model(target)}.id == {ctx.table}.{fk_attr(f)}).scalar_subquery()"
+        where = f"{model(target)}.id == {ctx.table}.{fk_attr(f)}"
+        owner_code = f"select({model(target)}.id).where({where}).scalar_subquery()"
         owner_entity = target.name
     lst = ctx.outer.fld(owner_entity, hops[-1])
     element = ctx.outer.entity(lst.type.entity)
@@ -387,7 +419,7 @@ def _sql_source(arg: Expr, ctx: SqlCtx) -> tuple[tuple[str, str], Path | None]:
     else:
         owner = ctx.outer.entity(owner_entity)
         table, own, other = _join(owner, lst)
-        link = (f"{model(element)}.id.in_(select({table}.c.{other}).where({table}.c.{own} == {owner_code}))")
+        link = f"{model(element)}.id.in_(select({table}.c.{other}).where({table}.c.{own} == {owner_code}))"
     rest = prefix if prefix.fields else Path(root=root, fields=[])
     return (element.name, link), rest
 

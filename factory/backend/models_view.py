@@ -9,9 +9,21 @@ from factory.backend.naming import attr, fk_attr, model
 from factory.ir.model import Entity, FieldDef, Spec
 
 _PYTYPES = {
-    "text": "str", "long_text": "str", "email": "str", "url": "str", "phone": "str", "password": "str",
-    "uuid": "str", "enum": "str", "integer": "int", "decimal": "Decimal", "float": "float",
-    "boolean": "bool", "date": "dt.date", "datetime": "dt.datetime", "json": "Any",
+    "text": "str",
+    "long_text": "str",
+    "email": "str",
+    "url": "str",
+    "phone": "str",
+    "password": "str",
+    "uuid": "str",
+    "enum": "str",
+    "integer": "int",
+    "decimal": "Decimal",
+    "float": "float",
+    "boolean": "bool",
+    "date": "dt.date",
+    "datetime": "dt.datetime",
+    "json": "Any",
 }
 
 
@@ -53,7 +65,8 @@ def _columns(e: Entity, spec: Spec) -> list[dict[str, str]]:
         if f.type.kind == "ref":
             target = spec.entity(f.type.entity or "")
             ondelete = "RESTRICT" if f.required else "SET NULL"
-            args = f'"{fk_attr(f)}", ID, ForeignKey("{target.plural if target else ""}.id", ondelete="{ondelete}"), index=True, nullable={nullable}'
+            key = f'ForeignKey("{target.plural if target else ""}.id", ondelete="{ondelete}")'
+            args = f'"{fk_attr(f)}", ID, {key}, index=True, nullable={nullable}'
             out.append({"attr": fk_attr(f), "pytype": "int | None" if nullable else "int", "args": args})
             continue
         py = _PYTYPES[f.type.kind]
@@ -98,20 +111,36 @@ def _relations(e: Entity, spec: Spec) -> list[dict[str, str]]:
             continue
         cls = model(target)
         if f.type.kind == "ref":
-            out.append({"attr": attr(f), "pytype": f"{cls} | None",
-                        "args": f'foreign_keys=[{fk_attr(f)}], lazy="selectin", viewonly=True'})
+            out.append(
+                {
+                    "attr": attr(f),
+                    "pytype": f"{cls} | None",
+                    "args": f'foreign_keys=[{fk_attr(f)}], lazy="selectin", viewonly=True',
+                }
+            )
         elif f.type.kind == "list" and f.type.list_kind == "one_to_many":
             back = target.field(f.type.back_field or "")
             assert back is not None
-            out.append({"attr": attr(f), "pytype": f"list[{cls}]",
-                        "args": f'foreign_keys="{cls}.{fk_attr(back)}", lazy="selectin", viewonly=True, '
-                                f'order_by="{cls}.id"'})
+            out.append(
+                {
+                    "attr": attr(f),
+                    "pytype": f"list[{cls}]",
+                    "args": f'foreign_keys="{cls}.{fk_attr(back)}", lazy="selectin", viewonly=True, '
+                    f'order_by="{cls}.id"',
+                }
+            )
         elif f.type.kind == "list":
-            table, own, other = join_table(e, f)
-            out.append({"attr": attr(f), "pytype": f"list[{cls}]",
-                        "args": f'secondary={join_var(e, f)}, primaryjoin="{model(e)}.id == {join_var(e, f)}.c.{own}", '
-                                f'secondaryjoin="{cls}.id == {join_var(e, f)}.c.{other}", lazy="selectin", '
-                                f'order_by="{cls}.id"'})
+            _table, own, other = join_table(e, f)
+            out.append(
+                {
+                    "attr": attr(f),
+                    "pytype": f"list[{cls}]",
+                    "args": f"secondary={join_var(e, f)}, "
+                    f'primaryjoin="{model(e)}.id == {join_var(e, f)}.c.{own}", '
+                    f'secondaryjoin="{cls}.id == {join_var(e, f)}.c.{other}", lazy="selectin", '
+                    f'order_by="{cls}.id"',
+                }
+            )
     return out
 
 
@@ -129,11 +158,25 @@ def models_view(spec: Spec) -> dict[str, Any]:
             if f.type.kind == "list" and f.type.list_kind == "many_to_many":
                 table, own, other = join_table(e, f)
                 target = spec.entity(f.type.entity or "")
-                joins.append({"var": join_var(e, f), "table": table, "own": own, "other": other,
-                              "own_table": e.plural, "other_table": target.plural if target else ""})
-    models = [{
-        "cls": model(e), "table": e.plural, "columns": _columns(e, spec), "relations": _relations(e, spec),
-        "label": _label(e),
-        "doc": f"{e.display} ({spec.source}:{e.loc.line})" if e.loc.line else f"{e.display} (built in)",
-    } for e in spec.entities]
+                joins.append(
+                    {
+                        "var": join_var(e, f),
+                        "table": table,
+                        "own": own,
+                        "other": other,
+                        "own_table": e.plural,
+                        "other_table": target.plural if target else "",
+                    }
+                )
+    models = [
+        {
+            "cls": model(e),
+            "table": e.plural,
+            "columns": _columns(e, spec),
+            "relations": _relations(e, spec),
+            "label": _label(e),
+            "doc": f"{e.display} ({spec.source}:{e.loc.line})" if e.loc.line else f"{e.display} (built in)",
+        }
+        for e in spec.entities
+    ]
     return {"joins": joins, "models": models}

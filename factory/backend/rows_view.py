@@ -30,9 +30,15 @@ def _rows(e: Entity, spec: Spec) -> dict[str, Any]:
             continue
         if f.computed is not None:
             fn = f"{e.snake}_{f.name}"
-            computed.append({"fn": fn, "model": model(e), "source": f.computed_source,
-                             "line": f"{spec.source}:{f.loc.line}",
-                             "code": py(f.computed, Ctx(spec, row="row", row_entity=e.name))})
+            computed.append(
+                {
+                    "fn": fn,
+                    "model": model(e),
+                    "source": f.computed_source,
+                    "line": f"{spec.source}:{f.loc.line}",
+                    "code": py(f.computed, Ctx(spec, row="row", row_entity=e.name)),
+                }
+            )
             keys.append({"key": f.name, "code": _value(f, f"{fn}(row, session)")})
         elif f.type.kind == "ref":
             keys.append({"key": f.name, "code": f"row.{fk_attr(f)}"})
@@ -51,25 +57,60 @@ def _rules(e: Entity) -> dict[str, Any]:
         a = fk_attr(f) if f.type.kind == "ref" else attr(f)
         value = f"row.{a}"
         if f.required:
-            checks.append({"test": f"{value} is None or {value} == ''", "field": f.name, "msg": 'message("missing")'})
+            checks.append(
+                {
+                    "test": f"{value} is None or {value} == ''",
+                    "field": f.name,
+                    "msg": 'message("missing")',
+                }
+            )
         if f.min is not None:
             bound = _bound(f, f.min)
-            checks.append({"test": f"{value} is not None and {value} < {bound}", "field": f.name,
-                           "msg": f'message("min", value="{f.min}")'})
+            checks.append(
+                {
+                    "test": f"{value} is not None and {value} < {bound}",
+                    "field": f.name,
+                    "msg": f'message("min", value="{f.min}")',
+                }
+            )
         if f.max is not None:
             bound = _bound(f, f.max)
-            checks.append({"test": f"{value} is not None and {value} > {bound}", "field": f.name,
-                           "msg": f'message("max", value="{f.max}")'})
-        high = f.length_max if f.length_max is not None else (f.type.max_length if f.type.kind == "text" else None)
+            checks.append(
+                {
+                    "test": f"{value} is not None and {value} > {bound}",
+                    "field": f.name,
+                    "msg": f'message("max", value="{f.max}")',
+                }
+            )
+        high = (
+            f.length_max
+            if f.length_max is not None
+            else (f.type.max_length if f.type.kind == "text" else None)
+        )
         if high is not None:
-            checks.append({"test": f"{value} is not None and len({value}) > {high}", "field": f.name,
-                           "msg": f'message("max_length", value={high})'})
+            checks.append(
+                {
+                    "test": f"{value} is not None and len({value}) > {high}",
+                    "field": f.name,
+                    "msg": f'message("max_length", value={high})',
+                }
+            )
         if f.length_min is not None:
-            checks.append({"test": f"{value} is not None and len({value}) < {f.length_min}", "field": f.name,
-                           "msg": f'message("min_length", value={f.length_min})'})
+            checks.append(
+                {
+                    "test": f"{value} is not None and len({value}) < {f.length_min}",
+                    "field": f.name,
+                    "msg": f'message("min_length", value={f.length_min})',
+                }
+            )
         if f.type.kind == "enum":
-            checks.append({"test": f"{value} is not None and {value} not in {tuple(f.type.values)!r}",
-                           "field": f.name, "msg": f'message("one_of", value="{", ".join(f.type.values)}")'})
+            checks.append(
+                {
+                    "test": f"{value} is not None and {value} not in {tuple(f.type.values)!r}",
+                    "field": f.name,
+                    "msg": f'message("one_of", value="{", ".join(f.type.values)}")',
+                }
+            )
     return {"snake": e.snake, "model": model(e), "checks": checks}
 
 
@@ -84,4 +125,7 @@ def _bound(f: FieldDef, value: str) -> str:
 
 
 def rows_view(spec: Spec) -> dict[str, Any]:
-    return {"entities": [_rows(e, spec) for e in spec.entities], "rules": [_rules(e) for e in spec.entities]}
+    return {
+        "entities": [_rows(e, spec) for e in spec.entities],
+        "rules": [_rules(e) for e in spec.entities],
+    }

@@ -25,7 +25,11 @@ def _base(f: FieldDef) -> str:
         return f"Annotated[str, StringConstraints({', '.join(limits)})]" if limits else "str"
     if t.kind in ("integer", "decimal", "float"):
         py = {"integer": "StrictInt", "decimal": "Decimal", "float": "float"}[t.kind]
-        conv = (lambda v: v) if t.kind == "integer" else (lambda v: f'Decimal("{v}")' if t.kind == "decimal" else v)
+        conv = (
+            (lambda v: v)
+            if t.kind == "integer"
+            else (lambda v: f'Decimal("{v}")' if t.kind == "decimal" else v)
+        )
         bounds = []
         if f.min is not None:
             bounds.append(f"ge={conv(f.min)}")
@@ -58,16 +62,27 @@ def field_view(f: FieldDef, *, optional: bool) -> dict[str, Any]:
     elif nullable:
         base = f"{base} | None"
     default = " = None" if (optional or not f.required or f.default is not None) else ""
-    alias = f' = Field(default=None, alias="{f.name}")' if attr(f) != f.name and default else (
-        f' = Field(alias="{f.name}")' if attr(f) != f.name else default)
-    return {"attr": attr(f), "type": base, "default": alias, "name": f.name,
-            "pattern": f.pattern, "format": _FORMATS.get(f.type.kind)}
+    alias = (
+        f' = Field(default=None, alias="{f.name}")'
+        if attr(f) != f.name and default
+        else (f' = Field(alias="{f.name}")' if attr(f) != f.name else default)
+    )
+    return {
+        "attr": attr(f),
+        "type": base,
+        "default": alias,
+        "name": f.name,
+        "pattern": f.pattern,
+        "format": _FORMATS.get(f.type.kind),
+    }
 
 
 def _model(name: str, fields: list[FieldDef], *, update: bool, doc: str) -> dict[str, Any]:
     views = [field_view(f, optional=update) for f in fields]
     return {
-        "name": name, "doc": doc, "fields": views,
+        "name": name,
+        "doc": doc,
+        "fields": views,
         "required_on_update": [f.name for f in fields if f.required] if update else [],
         "checks": [v for v in views if v["pattern"] or v["format"]],
     }
@@ -83,17 +98,43 @@ def schemas_view(spec: Spec) -> dict[str, Any]:
         fields = writable(e)
         where = f"{spec.source}:{e.loc.line}" if e.loc.line else "built in"
         if has_create(e):
-            models.append(_model(f"{e.name}Create", fields, update=False, doc=f"Input to create a {e.display} ({where})."))
-        models.append(_model(f"{e.name}Update", fields, update=True, doc=f"Input to change a {e.display} ({where})."))
+            models.append(
+                _model(
+                    f"{e.name}Create",
+                    fields,
+                    update=False,
+                    doc=f"Input to create a {e.display} ({where}).",
+                )
+            )
+        models.append(
+            _model(
+                f"{e.name}Update",
+                fields,
+                update=True,
+                doc=f"Input to change a {e.display} ({where}).",
+            )
+        )
     for a in spec.actions:
-        models.append(_model(action_schema(a.name), a.inputs, update=False,
-                             doc=f"Input of the action {a.display} ({spec.source}:{a.loc.line})."))
+        models.append(
+            _model(
+                action_schema(a.name),
+                a.inputs,
+                update=False,
+                doc=f"Input of the action {a.display} ({spec.source}:{a.loc.line}).",
+            )
+        )
     user = spec.entity("User")
     if user is not None:
-        signup = [f for f in user.fields if f.name in ("username", "email", "password")
-                  or (not f.builtin and f.required and f.default is None and is_writable(f))]
+        signup = [
+            f
+            for f in user.fields
+            if f.name in ("username", "email", "password")
+            or (not f.builtin and f.required and f.default is None and is_writable(f))
+        ]
         model = _model("SignUp", signup, update=False, doc="Input of POST /auth/signup.")
-        model["fields"][0]["type"] = 'Annotated[str, StringConstraints(min_length=1, max_length=150, pattern=r"^\\S+$")]'
+        model["fields"][0]["type"] = (
+            'Annotated[str, StringConstraints(min_length=1, max_length=150, pattern=r"^\\S+$")]'
+        )
         models.append(model)
     return {"models": models}
 

@@ -50,13 +50,37 @@ def build_local(root: Path) -> BuildResult:
         venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
     cache = wheel_cache()
     cache.mkdir(parents=True, exist_ok=True)
-    install = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-index",
-               "--find-links", str(cache), "-r", str(requirements)]
+    install = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--disable-pip-version-check",
+        "--no-index",
+        "--find-links",
+        str(cache),
+        "-r",
+        str(requirements),
+    ]
     done = _run(install, root)
     downloaded = False
     if done.returncode != 0:
-        fetch = _run([sys.executable, "-m", "pip", "wheel", "-q", "--disable-pip-version-check",
-                      "-w", str(cache), "-r", str(requirements)], root)
+        fetch = _run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--disable-pip-version-check",
+                "-w",
+                str(cache),
+                "-r",
+                str(requirements),
+            ],
+            root,
+        )
         downloaded = True
         if fetch.returncode != 0:
             return BuildResult(False, str(python), False, True, _tail(fetch.stderr or fetch.stdout))

@@ -31,10 +31,24 @@ def format_python(files: list[GeneratedFile]) -> tuple[list[GeneratedFile], str]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f.content, encoding="utf-8")
         ruff = [sys.executable, "-m", "ruff"]
-        subprocess.run([*ruff, "check", "--fix", "--quiet", "--exit-zero", "."], cwd=root,
-                       capture_output=True, text=True, check=False)
-        subprocess.run([*ruff, "format", "--quiet", "."], cwd=root, capture_output=True, text=True, check=False)
-        report = subprocess.run([*ruff, "check", "--quiet", "--output-format", "concise", "."], cwd=root,
-                                capture_output=True, text=True, check=False).stdout
+        subprocess.run(
+            [*ruff, "check", "--fix", "--quiet", "--exit-zero", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        subprocess.run(
+            [*ruff, "format", "--quiet", "."], cwd=root, capture_output=True, text=True, check=False
+        )
+        report = subprocess.run(
+            [*ruff, "check", "--quiet", "--output-format", "concise", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
         formatted = {f.path: (root / f.path).read_text(encoding="utf-8") for f in python}
-    return [f.model_copy(update={"content": formatted[f.path]}) if f.path in formatted else f for f in files], report
+    return [
+        f.model_copy(update={"content": formatted[f.path]}) if f.path in formatted else f for f in files
+    ], report

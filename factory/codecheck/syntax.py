@@ -37,10 +37,19 @@ def syntax_errors(files: list[GeneratedFile]) -> list[Diagnostic]:
         lines = f.content.splitlines()
         for node in _bad_nodes(tree.root_node)[:5]:
             row, col = node.start_point
-            context = "\n".join(f"  {n + 1:4} | {lines[n]}" for n in range(max(0, row - 2), min(len(lines), row + 3)))
+            context = "\n".join(
+                f"  {n + 1:4} | {lines[n]}" for n in range(max(0, row - 2), min(len(lines), row + 3))
+            )
             what = f"missing {node.type}" if node.is_missing else "syntax error"
-            out.append(Diagnostic(
-                severity=Severity.ERROR, code="generated-syntax", file=f.path, line=row + 1, col=col + 1,
-                message=f"{what} in generated code (template {f.template or '-'}, from {f.source or '-'}):\n{context}",
-            ))
+            out.append(
+                Diagnostic(
+                    severity=Severity.ERROR,
+                    code="generated-syntax",
+                    file=f.path,
+                    line=row + 1,
+                    col=col + 1,
+                    message=f"{what} in generated code (template {f.template or '-'}, "
+                    f"from {f.source or '-'}):\n{context}",
+                )
+            )
     return out

@@ -11,7 +11,9 @@ from factory.manifest import load_manifest
 from factory.output import inside, write_atomic
 
 
-def write_generated(root: Path, files: list[GeneratedFile], *, force: bool) -> tuple[list[dict[str, Any]], list[str]]:
+def write_generated(
+    root: Path, files: list[GeneratedFile], *, force: bool
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Write files; one a person edited since the last run is kept, the new version goes beside it.
 
     Returns the manifest entries and warnings.
@@ -26,9 +28,17 @@ def write_generated(root: Path, files: list[GeneratedFile], *, force: bool) -> t
             current = hashlib.sha256(target.read_bytes()).hexdigest()
             if current != old["sha256"] and current != f.sha256:
                 write_atomic(target.with_name(target.name + ".factory-new"), f.content)
-                warnings.append(f"{f.path} was edited by hand: kept it, the new version is {f.path}.factory-new")
-                entries.append({"path": f.path, "sha256": old["sha256"], "template": f.template,
-                                "source": f.source})
+                warnings.append(
+                    f"{f.path} was edited by hand: kept it, the new version is {f.path}.factory-new"
+                )
+                entries.append(
+                    {
+                        "path": f.path,
+                        "sha256": old["sha256"],
+                        "template": f.template,
+                        "source": f.source,
+                    }
+                )
                 continue
         write_atomic(target, f.content)
         if f.executable:

@@ -44,10 +44,18 @@ def after_repair(state: State) -> Literal["build", "report"]:
     return "build" if (state.get("repair") or {}).get("action") not in (None, "none") else "report"
 
 
-def builder() -> StateGraph:
+def builder() -> StateGraph[State, RunContext, InputState, State]:
     g = StateGraph(State, input_schema=InputState, context_schema=RunContext)
-    for name, node in [("analyst", analyst), ("architect", architect), ("backend", backend), ("qa", qa),
-                       ("build", build), ("test", test), ("repair", repair), ("report", report)]:
+    for name, node in [
+        ("analyst", analyst),
+        ("architect", architect),
+        ("backend", backend),
+        ("qa", qa),
+        ("build", build),
+        ("test", test),
+        ("repair", repair),
+        ("report", report),
+    ]:
         g.add_node(name, node)  # type: ignore[call-overload]
     g.add_edge(START, "analyst")
     g.add_conditional_edges("analyst", after_analyst)

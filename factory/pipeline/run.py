@@ -33,9 +33,15 @@ def thread_id(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
-def run_pipeline(spec_path: str, root: Path, ctx: RunContext, *, resume: bool = False,
-                 on_event: Callable[[dict[str, Any]], None] | None = None,
-                 interrupt_after: list[str] | None = None) -> dict[str, Any]:
+def run_pipeline(
+    spec_path: str,
+    root: Path,
+    ctx: RunContext,
+    *,
+    resume: bool = False,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+    interrupt_after: list[str] | None = None,
+) -> dict[str, Any]:
     """Run (or resume) the whole graph; returns the final state."""
     ctx.started = time.monotonic()
     with checkpointer(root) as saver:
@@ -43,9 +49,11 @@ def run_pipeline(spec_path: str, root: Path, ctx: RunContext, *, resume: bool = 
         config: dict[str, Any] = {"configurable": {"thread_id": thread_id(root)}}
         if not resume:
             saver.delete_thread(thread_id(root))
-        payload = None if resume else {"spec_path": spec_path, "output": str(root)}
-        for kind, data in graph.stream(payload, config, context=ctx,  # type: ignore[arg-type]
-                                       stream_mode=["custom", "updates"]):
+        payload: Any = None if resume else {"spec_path": spec_path, "output": str(root)}
+        modes: Any = ["custom", "updates"]
+        compiled: Any = graph  # langgraph's overloads do not cover a list of stream modes
+        stream: Any = compiled.stream(payload, config, context=ctx, stream_mode=modes)
+        for kind, data in stream:
             if kind == "custom" and on_event is not None:
                 on_event(data)
         return dict(graph.get_state(config).values)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory.qa.generate import generate_tests
 from factory.qa.expect import QaError
+from factory.qa.generate import generate_tests
 
 __all__ = ["QaError", "generate_tests"]

@@ -50,10 +50,21 @@ def factories(spec: Spec) -> list[dict[str, Any]]:
         payload = _payload(e, spec)
         assert payload is not None
         body, refs = payload
-        out.append({"snake": e.snake, "name": e.name, "path": e.path, "body": body,
-                    "refs": [{"field": f, "maker": spec.entity(t).snake if not spec.entity(t).builtin else None}  # type: ignore[union-attr]
-                             for f, t in refs]})
+        out.append(
+            {
+                "snake": e.snake,
+                "name": e.name,
+                "path": e.path,
+                "body": body,
+                "refs": [{"field": f, "maker": _maker(spec, t)} for f, t in refs],
+            }
+        )
     return out
+
+
+def _maker(spec: Spec, name: str) -> str | None:
+    target = spec.entity(name)
+    return None if target is None or target.builtin else target.snake
 
 
 def _rule_cases(e: Entity) -> list[dict[str, Any]]:
@@ -70,7 +81,12 @@ def _rule_cases(e: Entity) -> list[dict[str, Any]]:
 
 def _update_case(e: Entity) -> dict[str, Any] | None:
     for f in e.fields:
-        if is_writable(f) and f.type.kind in ("text", "long_text", "integer") and not f.unique and f.pattern is None:
+        if (
+            is_writable(f)
+            and f.type.kind in ("text", "long_text", "integer")
+            and not f.unique
+            and f.pattern is None
+        ):
             if e.states and e.states.field == f.name:
                 continue
             value: Any = "b" * max(1, f.length_min or 1) if f.type.kind != "integer" else None
@@ -89,23 +105,41 @@ def entity_tests(spec: Spec) -> list[dict[str, Any]]:
             continue
         anyone_read = any(g.role == "anyone" and "read" in g.permissions for g in e.access)
         anyone_create = any(g.role == "anyone" and "create" in g.permissions for g in e.access)
-        unique = [f.name for f in e.fields if f.unique and is_writable(f) and f.type.kind not in ("ref", "list")]
+        unique = [
+            f.name for f in e.fields if f.unique and is_writable(f) and f.type.kind not in ("ref", "list")
+        ]
         transitions = []
         if e.states is not None:
             for t in e.states.transitions:
-                transitions.append({"name": t.name, "allowed": e.states.initial in t.sources,
-                                    "line": t.loc.line, "target": t.target,
-                                    "allowed_now": [x.name for x in e.states.transitions
-                                                    if e.states.initial in x.sources]})
-        out.append({
-            "snake": e.snake, "name": e.name, "path": e.path, "line": f"{spec.source}:{e.loc.line}",
-            "jwt": spec.settings.auth == "jwt", "anyone_read": anyone_read, "anyone_create": anyone_create or not has_create(e),
-            "make": e.snake in makers, "rules": _rule_cases(e) if e.snake in makers else [],
-            "change": _update_case(e) if e.snake in makers else None, "unique": unique if e.snake in makers else [],
-            "state_field": e.states.field if e.states else None,
-            "transitions": transitions if e.snake in makers else [],
-            "source": spec.source,
-        })
+                transitions.append(
+                    {
+                        "name": t.name,
+                        "allowed": e.states.initial in t.sources,
+                        "line": t.loc.line,
+                        "target": t.target,
+                        "allowed_now": [
+                            x.name for x in e.states.transitions if e.states.initial in x.sources
+                        ],
+                    }
+                )
+        out.append(
+            {
+                "snake": e.snake,
+                "name": e.name,
+                "path": e.path,
+                "line": f"{spec.source}:{e.loc.line}",
+                "jwt": spec.settings.auth == "jwt",
+                "anyone_read": anyone_read,
+                "anyone_create": anyone_create or not has_create(e),
+                "make": e.snake in makers,
+                "rules": _rule_cases(e) if e.snake in makers else [],
+                "change": _update_case(e) if e.snake in makers else None,
+                "unique": unique if e.snake in makers else [],
+                "state_field": e.states.field if e.states else None,
+                "transitions": transitions if e.snake in makers else [],
+                "source": spec.source,
+            }
+        )
     return out
 
 

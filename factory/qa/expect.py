@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from factory.ir.expr import Binary, Call, Compare, Expr, Filter, In, Keyword, Literal_, Name, Path, Unary
+from factory.ir.expr import (
+    Binary,
+    Call,
+    Compare,
+    Expr,
+    Filter,
+    In,
+    Keyword,
+    Literal_,
+    Name,
+    Path,
+    Unary,
+)
 from factory.ir.model import Spec
 
 
@@ -19,8 +31,13 @@ def _kind(spec: Spec, entity: str | None, field: str) -> str:
 
 
 def _lit(e: Literal_) -> str:
-    return {"integer": e.value, "decimal": f'Decimal("{e.value}")', "string": repr(e.value),
-            "boolean": "True" if e.value == "true" else "False", "null": "None"}[e.lit]
+    return {
+        "integer": e.value,
+        "decimal": f'Decimal("{e.value}")',
+        "string": repr(e.value),
+        "boolean": "True" if e.value == "true" else "False",
+        "null": "None",
+    }[e.lit]
 
 
 def expect_code(e: Expr, spec: Spec, elem: tuple[str, str] | None = None) -> str:
@@ -92,7 +109,8 @@ def _path(e: Path, spec: Spec, elem: tuple[str, str] | None) -> str:
 def _count(arg: Expr, spec: Spec) -> str:
     cond = None
     if isinstance(arg, Filter):
-        arg, cond = arg.source, arg.cond
+        cond = arg.cond
+        arg = arg.source
     if isinstance(arg, Name) and arg.ref == "entity":
         if cond is None:
             return f'len(w.all("{arg.name}"))'

@@ -18,14 +18,16 @@ def generate_tests(spec: Spec, source_text: str = "") -> list[GeneratedFile]:
     """Every test file; `source_text` (the document) lets failures quote their step."""
     lines = source_text.splitlines()
     common: dict[str, Any] = {
-        "package": package(spec), "source": spec.source,
+        "package": package(spec),
+        "source": spec.source,
         "default_role": spec.default_role.name if spec.default_role and spec.settings.auth == "jwt" else None,
         "paths": {e.name: e.path for e in spec.entities},
     }
 
     def file(path: str, template: str, origin: str, **data: Any) -> GeneratedFile:
-        return GeneratedFile(path=path, content=render(template, **common, **data), template=template,
-                             source=origin)
+        return GeneratedFile(
+            path=path, content=render(template, **common, **data), template=template, source=origin
+        )
 
     files = [
         GeneratedFile(path="tests/__init__.py", content="", source="spec"),
@@ -34,13 +36,28 @@ def generate_tests(spec: Spec, source_text: str = "") -> list[GeneratedFile]:
         file("tests/factories.py", "tests/factories.py.j2", "entities", factories=factories(spec)),
     ]
     for e in entity_tests(spec):
-        files.append(file(f"tests/test_{e['snake']}.py", "tests/test_entity.py.j2", f"entity:{e['name']}", e=e))
+        files.append(
+            file(f"tests/test_{e['snake']}.py", "tests/test_entity.py.j2", f"entity:{e['name']}", e=e)
+        )
     if spec.scenarios:
-        files.append(file("tests/test_scenarios.py", "tests/test_scenarios.py.j2", "scenarios",
-                          tests=scenario_tests(spec, lines)))
+        files.append(
+            file(
+                "tests/test_scenarios.py",
+                "tests/test_scenarios.py.j2",
+                "scenarios",
+                tests=scenario_tests(spec, lines),
+            )
+        )
     concurrent = concurrency_tests(spec, lines)
     if concurrent:
-        files.append(file("tests/test_concurrency.py", "tests/test_concurrency.py.j2", "actions", tests=concurrent))
+        files.append(
+            file(
+                "tests/test_concurrency.py",
+                "tests/test_concurrency.py.j2",
+                "actions",
+                tests=concurrent,
+            )
+        )
     broken = syntax_errors(files)
     if broken:
         raise QaError("\n".join(d.format() for d in broken))

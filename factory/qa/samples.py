@@ -19,7 +19,7 @@ def valid(f: FieldDef, entity: Entity | None = None) -> Any:
     if t.kind in ("text", "long_text", "password"):
         low = max(f.length_min or 1, 1)
         high = f.length_max or t.max_length or 255
-        candidates = ["a" * low] + _CANDIDATES
+        candidates = ["a" * low, *_CANDIDATES]
         for c in candidates:
             if low <= len(c) <= high and (f.pattern is None or re.search(f.pattern, c)):
                 return c
@@ -42,7 +42,9 @@ def valid(f: FieldDef, entity: Entity | None = None) -> Any:
         value = Decimal(f.min) if f.min is not None else Decimal("1")
         if f.max is not None and value > Decimal(f.max):
             value = Decimal(f.max)
-        return str(value.quantize(Decimal(1).scaleb(-(t.scale or 0)))) if t.kind == "decimal" else float(value)
+        return (
+            str(value.quantize(Decimal(1).scaleb(-(t.scale or 0)))) if t.kind == "decimal" else float(value)
+        )
     if t.kind == "date":
         return f.min or "2026-01-01"
     if t.kind == "datetime":

@@ -79,12 +79,21 @@ class ScenarioCompiler:
         if s.object or s.verb in ("create", "update", "action"):
             items = ", ".join(f"{e.key!r}: {_value(e.value, by_name.get(e.key))}" for e in s.object)
             body = "{" + items + "}"
-        fails = repr(s.fails_status) if s.fails_status is not None else (
-            repr(s.fails_message) if s.fails_message is not None else "None")
+        fails = (
+            repr(s.fails_status)
+            if s.fails_status is not None
+            else (repr(s.fails_message) if s.fails_message is not None else "None")
+        )
         actor = repr(s.actor)
         url_code = f'f"{url}"' if "{" in url else repr(url)
-        self.last = {"actor": actor, "method": repr(method), "url": url_code, "body": body,
-                     "bind": repr(s.bind) if s.bind else None, "entity": repr(bind_entity)}
+        self.last = {
+            "actor": actor,
+            "method": repr(method),
+            "url": url_code,
+            "body": body,
+            "bind": repr(s.bind) if s.bind else None,
+            "entity": repr(bind_entity),
+        }
         call = f"w.call({where!r}, {actor}, {method!r}, {url_code}, {body}, fails={fails})"
         if s.bind:
             return [f"w.bind({s.bind!r}, {bind_entity!r}, {call})"]
@@ -94,8 +103,13 @@ class ScenarioCompiler:
         """The scenario up to its first successful call of `action`, that call, and the expects after it."""
         steps = self.scenario.steps
         for i, step in enumerate(steps):
-            if isinstance(step, CallStep) and step.verb == "action" and step.name == action and \
-                    step.fails_status is None and step.fails_message is None:
+            if (
+                isinstance(step, CallStep)
+                and step.verb == "action"
+                and step.name == action
+                and step.fails_status is None
+                and step.fails_message is None
+            ):
                 before = ScenarioCompiler(self.spec, self.scenario.model_copy(update={"steps": steps[:i]}))
                 prefix = before.lines(source_lines)
                 self.call(step, "")
@@ -103,11 +117,20 @@ class ScenarioCompiler:
                 for later in steps[i + 1 :]:
                     if not isinstance(later, ExpectStep):
                         break
-                    text = source_lines[later.loc.line - 1].strip() if later.loc.line <= len(source_lines) else ""
-                    after.append(f"assert {expect_code(later.expr, self.spec)}, "
-                                 f"{self.where(later.loc.line, text)!r}")
-                return {"prefix": prefix, "call": dict(self.last), "after": after,
-                        "line": f"{self.spec.source}:{step.loc.line}"}
+                    text = (
+                        source_lines[later.loc.line - 1].strip()
+                        if later.loc.line <= len(source_lines)
+                        else ""
+                    )
+                    after.append(
+                        f"assert {expect_code(later.expr, self.spec)}, {self.where(later.loc.line, text)!r}"
+                    )
+                return {
+                    "prefix": prefix,
+                    "call": dict(self.last),
+                    "after": after,
+                    "line": f"{self.spec.source}:{step.loc.line}",
+                }
         return None
 
 
@@ -126,16 +149,21 @@ def concurrency_tests(spec: Spec, source_lines: list[str]) -> list[dict[str, Any
 
 
 def _decreases(steps: list[Any]) -> bool:
-    return any(s.kind == "adjust" and s.op == "decrease" or (s.kind == "for_each" and _decreases(s.steps))
-               for s in steps)
+    return any(
+        (s.kind == "adjust" and s.op == "decrease") or (s.kind == "for_each" and _decreases(s.steps))
+        for s in steps
+    )
 
 
 def scenario_tests(spec: Spec, source_lines: list[str]) -> list[dict[str, Any]]:
     tests = []
     for sc in spec.scenarios:
-        tests.append({
-            "name": derive_snake(sc.name) if not sc.name.isascii() else sc.name.lower(),
-            "display": sc.display, "line": f"{spec.source}:{sc.loc.line}",
-            "body": ScenarioCompiler(spec, sc).lines(source_lines),
-        })
+        tests.append(
+            {
+                "name": derive_snake(sc.name) if not sc.name.isascii() else sc.name.lower(),
+                "display": sc.display,
+                "line": f"{spec.source}:{sc.loc.line}",
+                "body": ScenarioCompiler(spec, sc).lines(source_lines),
+            }
+        )
     return tests

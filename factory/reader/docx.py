@@ -151,9 +151,7 @@ def _remap(block: Block, origin: list[tuple[int, int]]) -> Block:
         return Paragraph(lines=[_text(t, origin) for t in block.lines])
     if isinstance(block, ListBlock):
         line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
-        return ListBlock(
-            items=[_item(i, origin) for i in block.items], ordered=block.ordered, line=line
-        )
+        return ListBlock(items=[_item(i, origin) for i in block.items], ordered=block.ordered, line=line)
     line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
     return Table(
         header=[_text(t, origin) for t in block.header],

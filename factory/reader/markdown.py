@@ -123,8 +123,7 @@ class _Walker:
         seen_first_paragraph = False
         self.i += 1
         while self.i < len(self.tokens) and not (
-            self.tokens[self.i].type == "list_item_close"
-            and self.tokens[self.i].level == open_tok.level
+            self.tokens[self.i].type == "list_item_close" and self.tokens[self.i].level == open_tok.level
         ):
             tok = self.tokens[self.i]
             if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -147,9 +146,7 @@ class _Walker:
         start, end = tok.map if tok.map else (0, 0)
         self._skip_to("table_close", tok.level)
         header = split_row(self.lines[start], start + 1)
-        rows = [
-            split_row(self.lines[n], n + 1) for n in range(start + 2, end) if self.lines[n].strip()
-        ]
+        rows = [split_row(self.lines[n], n + 1) for n in range(start + 2, end) if self.lines[n].strip()]
         return Table(header=header, rows=rows, line=start + 1)
 
 

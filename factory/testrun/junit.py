@@ -49,9 +49,18 @@ def parse_junit(path: Path, docstrings: dict[str, str] | None = None) -> TestRes
             elif child.tag == "skipped":
                 status, message = "skipped", child.get("message") or ""
         found = _SPEC_LINE.search(message) if message else None
-        spec_line = f"{found.group(1)}:{found.group(2)}" if found else (docstrings or {}).get(name.split("[")[0])
-        results.cases.append(TestCase(name=name, file=file, status=status, message=message.strip()[:2000],
-                                      spec_line=spec_line))
+        spec_line = (
+            f"{found.group(1)}:{found.group(2)}" if found else (docstrings or {}).get(name.split("[")[0])
+        )
+        results.cases.append(
+            TestCase(
+                name=name,
+                file=file,
+                status=status,
+                message=message.strip()[:2000],
+                spec_line=spec_line,
+            )
+        )
     results.passed = sum(1 for c in results.cases if c.status == "passed")
     results.failed = sum(1 for c in results.cases if c.status == "failed")
     results.skipped = sum(1 for c in results.cases if c.status == "skipped")

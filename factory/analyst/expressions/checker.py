@@ -129,9 +129,7 @@ class _Checker:
             return _T(ValueType(kind="ref", entity="User"))
         if e.name == "this":
             if self.scope.this is None:
-                self.error(
-                    e, "unknown-name", "'this' is only available in an entity or an On-action"
-                )
+                self.error(e, "unknown-name", "'this' is only available in an entity or an On-action")
                 return None
             return _T(ValueType(kind="ref", entity=self.scope.this))
         return _T(ValueType(kind="datetime" if e.name == "now" else "date"))
@@ -213,9 +211,7 @@ class _Checker:
             if ent is None or f is None:
                 owner = ent.name if ent else str(vt.entity)
                 choices = [x.name for x in ent.fields] if ent else []
-                self.error(
-                    e, "unknown-field", f"{owner} has no field '{fname}'", suggest(fname, choices)
-                )
+                self.error(e, "unknown-field", f"{owner} has no field '{fname}'", suggest(fname, choices))
                 return None
             vt = t.of_field(f.type)
             walked = ".".join([walked, *e.fields[: i + 1]])
@@ -269,9 +265,7 @@ class _Checker:
         if e.op in ("and", "or"):
             if {ka, kb} <= {"boolean", "null"}:
                 return self.merge(e, a, b, ValueType(kind="boolean"))
-            self.error(
-                e, "type-mismatch", f"'{e.op}' needs boolean operands, not {a.vt} and {b.vt}"
-            )
+            self.error(e, "type-mismatch", f"'{e.op}' needs boolean operands, not {a.vt} and {b.vt}")
             return None
         if "null" in (ka, kb) and ({ka, kb} - {"null"}) <= t.NUMERIC | {"date", "datetime", "null"}:
             return self.merge(e, a, b, a.vt if kb == "null" else b.vt)
@@ -341,9 +335,7 @@ class _Checker:
             it = self.check(item, elem, operand.vt)
             if it is None:
                 return None
-            if not (
-                t.comparable(operand.vt, it.vt) or self.enum_vs_string(e.operand, item, operand, it)
-            ):
+            if not (t.comparable(operand.vt, it.vt) or self.enum_vs_string(e.operand, item, operand, it)):
                 self.error(item, "type-mismatch", f"cannot compare {operand.vt} with {it.vt}")
                 return None
             result = self.merge(e, result, it, operand.vt) if result else None
@@ -366,9 +358,7 @@ class _Checker:
         if cond is None:
             return None
         if cond.vt.kind not in ("boolean", "null") or cond.plural:
-            self.error(
-                e.cond, "type-mismatch", f"a 'where' condition must be true or false, not {cond.vt}"
-            )
+            self.error(e.cond, "type-mismatch", f"a 'where' condition must be true or false, not {cond.vt}")
             return None
         return result
 

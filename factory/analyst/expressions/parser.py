@@ -45,9 +45,7 @@ def parse_expression(text: str, diags: Diagnostics, line: int = 1, col: int = 1)
     try:
         return _Parser(text, line, col).parse()
     except LexError as exc:
-        diags.error(
-            "expr-syntax", f"{exc.message} in expression '{text.strip()}'", line, col + exc.pos
-        )
+        diags.error("expr-syntax", f"{exc.message} in expression '{text.strip()}'", line, col + exc.pos)
     except ParseError as exc:
         diags.error(exc.code, exc.message, line, col + exc.pos, suggestion=exc.suggestion)
     except RecursionError:
@@ -95,9 +93,7 @@ class _Parser:
             raise ParseError("expected an expression but found nothing", 0)
         expr = self.where_expr()
         if self.tok.kind != "eof":
-            raise ParseError(
-                f"unexpected {self.describe()} after a complete expression", self.tok.pos
-            )
+            raise ParseError(f"unexpected {self.describe()} after a complete expression", self.tok.pos)
         return expr
 
     def where_expr(self) -> Expr:
@@ -116,9 +112,7 @@ class _Parser:
         left = self.and_expr()
         while self.at("or"):
             self.advance()
-            left = Binary(
-                op="or", left=left, right=self.and_expr(), line=self.line, col=self.col + start.pos
-            )
+            left = Binary(op="or", left=left, right=self.and_expr(), line=self.line, col=self.col + start.pos)
         return left
 
     def and_expr(self) -> Expr:
@@ -137,9 +131,7 @@ class _Parser:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise ParseError("expression is nested too deeply", start.pos)
-            return Unary(
-                op="not", operand=self.not_expr(), line=self.line, col=self.col + start.pos
-            )
+            return Unary(op="not", operand=self.not_expr(), line=self.line, col=self.col + start.pos)
         return self.comparison()
 
     def comparison(self) -> Expr:
@@ -173,9 +165,7 @@ class _Parser:
                 self.advance()
                 items.append(self.additive())
             self.expect(")")
-            return In(
-                operand=left, items=items, negated=negated, line=self.line, col=self.col + start.pos
-            )
+            return In(operand=left, items=items, negated=negated, line=self.line, col=self.col + start.pos)
         if negated:
             raise ParseError(f"expected 'in' after 'not' but found {self.describe()}", self.tok.pos)
         return left
@@ -224,9 +214,7 @@ class _Parser:
         while self.at("."):
             self.advance()
             if self.tok.kind != "name":
-                raise ParseError(
-                    f"expected a field name after '.' but found {self.describe()}", self.tok.pos
-                )
+                raise ParseError(f"expected a field name after '.' but found {self.describe()}", self.tok.pos)
             fields.append(self.advance().text)
         if fields:
             if not isinstance(expr, Name | Keyword):

@@ -31,5 +31,5 @@ def stage(name: str, timings: dict[str, float]) -> Iterator[None]:
         emit("stage", stage=name, state="finished", seconds=timings[name])
 
 
-def spec_of(state: dict[str, Any]) -> Spec:
+def spec_of(state: Any) -> Spec:
     return Spec.model_validate_json(state["spec"])

@@ -20,8 +20,18 @@ from factory.pipeline.state import State
 def _write(state: State, files: list[GeneratedFile], force: bool) -> dict[str, Any]:
     entries, warnings = write_generated(Path(state["output"]), files, force=force)
     emit("files", count=len(entries))
-    diags = [{"severity": "warning", "code": "edited-file", "message": w, "file": "", "line": 0, "col": 0,
-              "suggestion": None} for w in warnings]
+    diags = [
+        {
+            "severity": "warning",
+            "code": "edited-file",
+            "message": w,
+            "file": "",
+            "line": 0,
+            "col": 0,
+            "suggestion": None,
+        }
+        for w in warnings
+    ]
     return {"files": entries, "diagnostics": diags}
 
 
@@ -29,7 +39,10 @@ def architect(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
     timings: dict[str, float] = {}
     with stage("architect", timings):
         spec = spec_of(state)
-        files = [GeneratedFile(path=p, content=c, template="design", source="spec") for p, c in design(spec).items()]
+        files = [
+            GeneratedFile(path=p, content=c, template="design", source="spec")
+            for p, c in design(spec).items()
+        ]
         files.append(GeneratedFile(path=MODEL_PATH, content=model_json(spec), source="spec"))
         out = _write(state, files, runtime.context.force)
     return {**out, "timings": timings}
@@ -41,8 +54,11 @@ def backend(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
         try:
             files = runtime.context.backend(spec_of(state))
         except BackendError as exc:
-            return {"diagnostics": [d.model_dump(mode="json") for d in exc.diagnostics], "status": "failed",
-                    "timings": timings}
+            return {
+                "diagnostics": [d.model_dump(mode="json") for d in exc.diagnostics],
+                "status": "failed",
+                "timings": timings,
+            }
         out = _write(state, files, runtime.context.force)
     return {**out, "timings": timings}
 

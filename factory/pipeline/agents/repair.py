@@ -28,8 +28,15 @@ def repair(state: State) -> dict[str, Any]:
     failures = state.get("tests", {}).get("failures", [])
     reason = "no deterministic fix for the failing tests; an LLM repairer could propose one"
     if edited:
-        reason = ("generated files were changed by hand; they are kept as they are: "
-                  + ", ".join(f"{e['path']} ({e['change']}, from {e['source']})" for e in edited))
+        reason = "generated files were changed by hand; they are kept as they are: " + ", ".join(
+            f"{e['path']} ({e['change']}, from {e['source']})" for e in edited
+        )
     emit("repair", action="none", reason=reason)
-    return {"repair": {"action": "none", "reason": reason, "edited": edited,
-                       "failing": [{"test": f["name"], "spec_line": f.get("spec_line")} for f in failures]}}
+    return {
+        "repair": {
+            "action": "none",
+            "reason": reason,
+            "edited": edited,
+            "failing": [{"test": f["name"], "spec_line": f.get("spec_line")} for f in failures],
+        }
+    }

@@ -14,7 +14,9 @@ from factory.pipeline.state import State
 
 def green(state: State) -> bool:
     tests = state.get("tests") or {}
-    return bool(state.get("build", {}).get("ok")) and tests.get("failed", 1) == 0 and tests.get("passed", 0) > 0
+    return (
+        bool(state.get("build", {}).get("ok")) and tests.get("failed", 1) == 0 and tests.get("passed", 0) > 0
+    )
 
 
 def report(state: State) -> dict[str, Any]:
@@ -27,8 +29,15 @@ def report(state: State) -> dict[str, Any]:
         "iterations": state.get("iterations", 0),
         "timings": state.get("timings", {}),
         "llm": {"calls": 0, "tokens": 0},
-        "failures": [{"test": f["name"], "file": f["file"], "spec_line": f.get("spec_line"),
-                      "message": f["message"][:500]} for f in tests.get("failures", [])],
+        "failures": [
+            {
+                "test": f["name"],
+                "file": f["file"],
+                "spec_line": f.get("spec_line"),
+                "message": f["message"][:500],
+            }
+            for f in tests.get("failures", [])
+        ],
         "repair": state.get("repair"),
         "edited_files": edited_files(root) if root.exists() else [],
         "diagnostics": [d for d in state.get("diagnostics", []) if d.get("severity") != "note"],

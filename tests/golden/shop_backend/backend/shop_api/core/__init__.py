@@ -1,0 +1,1 @@
+"""Shared request flows and helpers."""
