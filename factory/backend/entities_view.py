@@ -83,7 +83,7 @@ def entity_view(e: Entity, spec: Spec) -> dict[str, Any]:
         "refs": refs,
         "many": many,
         "states": states,
-        "unique": [(f.name, attr(f)) for f in e.fields if f.unique and f.type.kind != "ref"],
+        "unique": tuple((f.name, attr(f)) for f in e.fields if f.unique and f.type.kind != "ref"),
         "restrict": restrict,
         "nullify": nullify,
         "me_defaults": me_defaults,

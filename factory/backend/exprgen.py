@@ -122,10 +122,20 @@ def _py_path(e: Path, ctx: Ctx) -> str:
     entity = e.root.type.entity if e.root.type else None
     for i, name in enumerate(e.fields):
         f = ctx.fld(entity, name)
-        nullable_root = i > 0 or (isinstance(e.root, Keyword) and e.root.name == "me")
+        nullable_root = i > 0 or not _never_null(e.root, ctx)
         code = f'ops.get({code}, "{attr(f)}")' if nullable_root else f"{code}.{attr(f)}"
         entity = f.type.entity
     return code
+
+
+def _never_null(root: Expr, ctx: Ctx) -> bool:
+    """`this` and required references of the row in context are never null."""
+    if isinstance(root, Keyword):
+        return root.name == "this"
+    if isinstance(root, Name) and root.ref in ("field", "element"):
+        entity = ctx.row_entity if root.ref == "field" else ctx.element_entity
+        return ctx.fld(entity, root.name).required
+    return False
 
 
 def _list_prefix(e: Expr, ctx: Ctx) -> tuple[Path, list[str]] | None:

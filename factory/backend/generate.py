@@ -11,7 +11,7 @@ from factory.backend.actions_gen import actions_view
 from factory.backend.entities_view import entities_view, entity_view
 from factory.backend.exprgen import CompileError
 from factory.backend.models_view import models_view
-from factory.backend.naming import package
+from factory.backend.naming import package, safe_identifier
 from factory.backend.rows_view import rows_view
 from factory.backend.schemas_view import schemas_view
 from factory.codecheck import format_python, syntax_errors
@@ -137,7 +137,7 @@ def _render(spec: Spec) -> list[GeneratedFile]:
             "backend/main.py.j2",
             "spec",
             **common,
-            routers=[e.snake for e in spec.entities if not e.builtin],
+            routers=[safe_identifier(e.snake) for e in spec.entities if not e.builtin],
         ),
         _file(f"{pkg}/alembic.ini", "backend/alembic.ini.j2", "spec", **common),
         _file(f"{pkg}/migrations/env.py", "backend/migrations/env.py.j2", "spec", **common),
@@ -165,7 +165,7 @@ def _render(spec: Spec) -> list[GeneratedFile]:
             continue
         files.append(
             _file(
-                f"{pkg}/routers/{e.snake}.py",
+                f"{pkg}/routers/{safe_identifier(e.snake)}.py",
                 "backend/router.py.j2",
                 f"entity:{e.name}",
                 **common,

@@ -114,7 +114,7 @@ def _relations(e: Entity, spec: Spec) -> list[dict[str, str]]:
             out.append(
                 {
                     "attr": attr(f),
-                    "pytype": f"{cls} | None",
+                    "pytype": cls if f.required else f"{cls} | None",
                     "args": f'foreign_keys=[{fk_attr(f)}], lazy="selectin", viewonly=True',
                 }
             )
@@ -136,8 +136,8 @@ def _relations(e: Entity, spec: Spec) -> list[dict[str, str]]:
                     "attr": attr(f),
                     "pytype": f"list[{cls}]",
                     "args": f"secondary={join_var(e, f)}, "
-                    f'primaryjoin="{model(e)}.id == {join_var(e, f)}.c.{own}", '
-                    f'secondaryjoin="{cls}.id == {join_var(e, f)}.c.{other}", lazy="selectin", '
+                    f'primaryjoin="{model(e)}.id == {_table}.c.{own}", '
+                    f'secondaryjoin="{cls}.id == {_table}.c.{other}", lazy="selectin", '
                     f'order_by="{cls}.id"',
                 }
             )

@@ -37,6 +37,7 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def build_local(root: Path) -> BuildResult:
+    root = root.resolve()
     requirements = root / "requirements.txt"
     env_dir = root / ".venv"
     python = env_dir / "bin" / "python"

@@ -12,6 +12,7 @@ JUNIT = ".factory/junit.xml"
 
 def run_tests(root: Path, python: str, timeout: float = 900) -> tuple[TestResults, str]:
     """(results, the tail of pytest's output)."""
+    root = root.resolve()
     report = root / JUNIT
     report.parent.mkdir(parents=True, exist_ok=True)
     report.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ def user_access(op: str, me: Any) -> ColumnElement[bool] | None:
     return None
 
 
-CATEGORY_ANYONE = frozenset(["read"])
+CATEGORY_ANYONE: frozenset[str] = frozenset(["read"])
 
 
 def category_access(op: str, me: Any) -> ColumnElement[bool] | None:
@@ -48,7 +48,7 @@ def category_access(op: str, me: Any) -> ColumnElement[bool] | None:
     return or_(*conditions) if conditions else None
 
 
-PRODUCT_ANYONE = frozenset(["read"])
+PRODUCT_ANYONE: frozenset[str] = frozenset(["read"])
 
 
 def product_access(op: str, me: Any) -> ColumnElement[bool] | None:
@@ -97,7 +97,7 @@ def product_may_archive(op: str, me: Any) -> ColumnElement[bool] | None:
     return or_(*conditions) if conditions else None
 
 
-CART_ITEM_ANYONE = frozenset([])
+CART_ITEM_ANYONE: frozenset[str] = frozenset([])
 
 
 def cart_item_access(op: str, me: Any) -> ColumnElement[bool] | None:
@@ -116,7 +116,7 @@ def cart_item_access(op: str, me: Any) -> ColumnElement[bool] | None:
     return or_(*conditions) if conditions else None
 
 
-ORDER_ANYONE = frozenset([])
+ORDER_ANYONE: frozenset[str] = frozenset([])
 
 
 def order_access(op: str, me: Any) -> ColumnElement[bool] | None:
@@ -201,7 +201,7 @@ def order_may_cancel(op: str, me: Any) -> ColumnElement[bool] | None:
     return or_(*conditions) if conditions else None
 
 
-ORDER_ITEM_ANYONE = frozenset([])
+ORDER_ITEM_ANYONE: frozenset[str] = frozenset([])
 
 
 def order_item_access(op: str, me: Any) -> ColumnElement[bool] | None:

@@ -23,7 +23,7 @@ from shop_api.entities import CART_ITEM, ORDER, ORDER_ITEM, PRODUCT
 from shop_api.models import *  # noqa: F403
 
 
-def guard(me: Any, who: set[str], anyone: bool) -> None:
+def guard(me: Any, who: frozenset[str], anyone: bool) -> None:
     """`Who:` (401 when anonymous and not open to anyone; 403 for other roles)."""
     if me is None and not anyone:
         raise ApiError(401, message("not_signed_in"))
@@ -82,40 +82,46 @@ def run(session: Session, steps: Callable[[], Any], api: EntityApi | None) -> An
 
 def checkout(session: Session, me: Any, body: Any) -> Any:
     """checkout (specs/shop.md:94): Turns the buyer's cart into an order."""
-    guard(me, ["buyer"], anyone=False)
+    guard(me, frozenset(["buyer"]), anyone=False)
     data = crud.validate(schemas.CheckoutInput, body if body is not None else {})
     return run(session, lambda: _checkout(session, me, data), ORDER)
 
 
 def _checkout(session: Session, me: Any, data: dict[str, Any]) -> Any:
-    address = data.get("address")
+    address: Any = data.get("address")
     items = session.scalars(
         select(CartItem).where(CartItem.buyer_id == ops.id_of(me)).order_by(CartItem.id)
     ).all()
     if not ops.truthy(ops.gt(len(items), 0)):
         raise ApiError(409, "Your cart is empty")
     for item in list(items):
-        if not ops.truthy(ops.eq(ops.get(item.product, "status"), "published")):
-            raise ApiError(409, f"{serialize.text_of(ops.get(item.product, 'name'))} is no longer on sale")
-        if not ops.truthy(ops.ge(ops.get(item.product, "stock"), item.quantity)):
-            raise ApiError(409, f"Not enough stock for {serialize.text_of(ops.get(item.product, 'name'))}")
+        if not ops.truthy(ops.eq(ops.get(ops.get(item, "product"), "status"), "published")):
+            raise ApiError(
+                409, f"{serialize.text_of(ops.get(ops.get(item, 'product'), 'name'))} is no longer on sale"
+            )
+        if not ops.truthy(ops.ge(ops.get(ops.get(item, "product"), "stock"), ops.get(item, "quantity"))):
+            raise ApiError(
+                409, f"Not enough stock for {serialize.text_of(ops.get(ops.get(item, 'product'), 'name'))}"
+            )
     order = Order()
     order.buyer_id = ops.id_of(me)
     order.address = address
     session.add(order)
     write(session, ORDER, order)
     for item in list(items):
-        if not ops.truthy(ops.ge(ops.get(item.product, "stock"), item.quantity)):
-            raise ApiError(409, f"Not enough stock for {serialize.text_of(ops.get(item.product, 'name'))}")
+        if not ops.truthy(ops.ge(ops.get(ops.get(item, "product"), "stock"), ops.get(item, "quantity"))):
+            raise ApiError(
+                409, f"Not enough stock for {serialize.text_of(ops.get(ops.get(item, 'product'), 'name'))}"
+            )
         new_order_item_1 = OrderItem()
         new_order_item_1.order_id = ops.id_of(order)
-        new_order_item_1.product_id = ops.id_of(item.product)
-        new_order_item_1.price = serialize.to_scale(ops.get(item.product, "price"), 2)
-        new_order_item_1.quantity = item.quantity
+        new_order_item_1.product_id = ops.id_of(ops.get(item, "product"))
+        new_order_item_1.price = serialize.to_scale(ops.get(ops.get(item, "product"), "price"), 2)
+        new_order_item_1.quantity = ops.get(item, "quantity")
         session.add(new_order_item_1)
         write(session, ORDER_ITEM, new_order_item_1)
-        row_2 = item.product
-        row_2.stock = ops.sub(row_2.stock, item.quantity)
+        row_2 = ops.get(item, "product")
+        row_2.stock = ops.sub(row_2.stock, ops.get(item, "quantity"))
         write(session, PRODUCT, row_2)
         crud.delete_row(session, CART_ITEM, item)
     return order
@@ -126,13 +132,13 @@ def add_to_cart(session: Session, me: Any, row_id: str, body: Any) -> Any:
     if me is None and not False:
         raise ApiError(401, message("not_signed_in"))
     this = crud.load(session, PRODUCT, me, row_id, "read")
-    guard(me, ["buyer"], anyone=False)
+    guard(me, frozenset(["buyer"]), anyone=False)
     data = crud.validate(schemas.AddToCartInput, body if body is not None else {})
     return run(session, lambda: _add_to_cart(session, me, this, data), CART_ITEM)
 
 
 def _add_to_cart(session: Session, me: Any, this: Any, data: dict[str, Any]) -> Any:
-    quantity = data.get("quantity")
+    quantity: Any = data.get("quantity")
     if not ops.truthy(ops.eq(this.status, "published")):
         raise ApiError(409, f"{serialize.text_of(this.name)} is not on sale")
     item = CartItem()
@@ -149,13 +155,13 @@ def restock(session: Session, me: Any, row_id: str, body: Any) -> Any:
     if me is None and not False:
         raise ApiError(401, message("not_signed_in"))
     this = crud.load(session, PRODUCT, me, row_id, "read")
-    guard(me, ["admin", "seller"], anyone=False)
+    guard(me, frozenset(["admin", "seller"]), anyone=False)
     data = crud.validate(schemas.RestockInput, body if body is not None else {})
     return run(session, lambda: _restock(session, me, this, data), PRODUCT)
 
 
 def _restock(session: Session, me: Any, this: Any, data: dict[str, Any]) -> Any:
-    amount = data.get("amount")
+    amount: Any = data.get("amount")
     if not ops.truthy(ops.or_(ops.eq(this.seller, me), ops.eq(ops.get(me, "role"), "admin"))):
         raise ApiError(409, "You can only restock your own products")
     row_1 = this

@@ -88,7 +88,7 @@ class CartItem(Base):
     buyer_id: Mapped[int | None] = mapped_column(
         "buyer_id", ID, ForeignKey("users.id", ondelete="SET NULL"), index=True, nullable=True
     )
-    product: Mapped[Product | None] = relationship(foreign_keys=[product_id], lazy="selectin", viewonly=True)
+    product: Mapped[Product] = relationship(foreign_keys=[product_id], lazy="selectin", viewonly=True)
     buyer: Mapped[User | None] = relationship(foreign_keys=[buyer_id], lazy="selectin", viewonly=True)
 
     def label(self) -> str:
@@ -131,8 +131,8 @@ class OrderItem(Base):
     )
     price: Mapped[Decimal] = mapped_column("price", Numeric(12, 2, asdecimal=True), nullable=False)
     quantity: Mapped[int] = mapped_column("quantity", BigInteger(), nullable=False)
-    order: Mapped[Order | None] = relationship(foreign_keys=[order_id], lazy="selectin", viewonly=True)
-    product: Mapped[Product | None] = relationship(foreign_keys=[product_id], lazy="selectin", viewonly=True)
+    order: Mapped[Order] = relationship(foreign_keys=[order_id], lazy="selectin", viewonly=True)
+    product: Mapped[Product] = relationship(foreign_keys=[product_id], lazy="selectin", viewonly=True)
 
     def label(self) -> str:
         """How a row shows in messages and page columns."""

@@ -135,7 +135,7 @@ def _pydantic_message(error: dict[str, Any]) -> str:
     return message(key, value=value)
 
 
-def validation_detail(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
+def validation_detail(errors: list[Any]) -> list[dict[str, str]]:
     out = []
     for error in errors:
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]

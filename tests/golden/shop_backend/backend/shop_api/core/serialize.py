@@ -14,7 +14,7 @@ def decimal(value: Any, scale: int) -> str | None:
     return format(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP), "f")
 
 
-def to_scale(value: Any, scale: int) -> Decimal | None:
+def to_scale(value: Any, scale: int) -> Any:
     """Round half-up to the declared scale (assignments to money and decimals, §8)."""
     if value is None:
         return None
