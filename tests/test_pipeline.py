@@ -27,8 +27,15 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize(("spec", "scenarios"), [("specs/shop.md", 5), ("specs/party.zh.md", 1)])
 def test_run_is_green_with_every_scenario(tmp_path: Path, spec: str, scenarios: int) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["run", str(ROOT / spec), "-o", str(out)])
+    as_json = spec.endswith(".zh.md")  # one run shows the live view, the other the JSON-lines stream
+    result = runner.invoke(app, ["run", str(ROOT / spec), "-o", str(out), *(["--json"] if as_json else [])])
     assert result.exit_code == 0, result.output
+    if as_json:
+        events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        assert events[-1]["event"] == "done" and events[-1]["status"] == "passed"
+        assert {"stage", "files", "build", "tests", "report"} <= {e["event"] for e in events}
+    else:
+        assert "tests: " in result.stdout and "passed" in result.stdout
     report = json.loads((out / ".factory" / "report.json").read_text(encoding="utf-8"))
     assert report["status"] == "passed" and report["tests"]["failed"] == 0
     assert set(report) >= {"status", "tests", "iterations", "timings", "llm"}
