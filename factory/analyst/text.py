@@ -7,6 +7,7 @@ input so callers can keep exact source columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factory.reader.model import Text
@@ -50,50 +51,12 @@ class Piece:
     offset: int
 
 
-def split_top(text: str, seps: str = ",") -> list[Piece]:
-    """Split at any of `seps` outside double quotes and parentheses (§1 comma lists).
-
-    Expects normalised text. Empty pieces are kept (callers report them).
-    """
-    pieces: list[Piece] = []
+def _top_level(text: str, start: int = 0) -> Iterator[int]:
+    """Indexes of the characters outside double quotes and parentheses (quotes may hold `\\"`)."""
     depth = 0
     in_quote = False
     escaped = False
-    start = 0
-    for i, ch in enumerate(text):
-        if in_quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_quote = False
-        elif ch == '"':
-            in_quote = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            pieces.append(_piece(text, start, i))
-            start = i + 1
-    pieces.append(_piece(text, start, len(text)))
-    return pieces
-
-
-def _piece(text: str, start: int, end: int) -> Piece:
-    raw = text[start:end]
-    stripped = raw.lstrip()
-    return Piece(stripped.rstrip(), start + len(raw) - len(stripped))
-
-
-def find_top(text: str, needle: str, start: int = 0) -> int:
-    """Index of `needle` outside quotes and parentheses, or -1."""
-    depth = 0
-    in_quote = False
-    escaped = False
-    i = start
-    while i < len(text):
+    for i in range(start, len(text)):
         ch = text[i]
         if in_quote:
             if escaped:
@@ -108,10 +71,34 @@ def find_top(text: str, needle: str, start: int = 0) -> int:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and text.startswith(needle, i):
-            return i
-        i += 1
-    return -1
+        elif depth == 0:
+            yield i
+
+
+def split_top(text: str, seps: str = ",") -> list[Piece]:
+    """Split at any of `seps` outside double quotes and parentheses (§1 comma lists).
+
+    Expects normalised text. Empty pieces are kept (callers report them).
+    """
+    pieces: list[Piece] = []
+    start = 0
+    for i in _top_level(text):
+        if text[i] in seps:
+            pieces.append(_piece(text, start, i))
+            start = i + 1
+    pieces.append(_piece(text, start, len(text)))
+    return pieces
+
+
+def _piece(text: str, start: int, end: int) -> Piece:
+    raw = text[start:end]
+    stripped = raw.lstrip()
+    return Piece(stripped.rstrip(), start + len(raw) - len(stripped))
+
+
+def find_top(text: str, needle: str, start: int = 0) -> int:
+    """Index of `needle` outside quotes and parentheses, or -1."""
+    return next((i for i in _top_level(text, start) if text.startswith(needle, i)), -1)
 
 
 _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
