@@ -99,3 +99,9 @@ def postgres_server() -> Iterator[list[str]]:
         if (data / "postmaster.pid").exists():
             subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def sqlalchemy_url(psql: list[str]) -> str:
+    """The SQLAlchemy URL of the server a `postgres_server()` psql command line talks to."""
+    host, port = psql[psql.index("-h") + 1], psql[psql.index("-p") + 1]
+    return f"postgresql+psycopg://postgres@/postgres?host={host}&port={port}"

@@ -6,6 +6,7 @@ These build real virtualenvs from the shared wheel cache (the first run download
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,34 @@ def test_check_does_not_import_the_pipeline() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_database_postgres_runs_on_postgres(tmp_path: Path) -> None:
+    """`database: postgres` generates a backend whose derived tests pass on a real PostgreSQL."""
+    from factory.build import build_local
+    from tests.postgres import postgres_server, sqlalchemy_url
+
+    spec = tmp_path / "shop_pg.md"
+    spec.write_text(
+        (ROOT / "specs/shop.md")
+        .read_text(encoding="utf-8")
+        .replace("- database: sqlite", "- database: postgres"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "gen"
+    assert runner.invoke(app, ["generate", str(spec), "-o", str(out)]).exit_code == 0
+    assert "psycopg" in (out / "requirements.txt").read_text(encoding="utf-8")
+    built = build_local(out)
+    assert built.ok, built.log
+    with postgres_server() as psql:
+        env = {**os.environ, "TEST_DATABASE_URL": sqlalchemy_url(psql)}
+        done = subprocess.run(
+            [built.python, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
+            cwd=out,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

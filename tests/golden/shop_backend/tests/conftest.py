@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +18,25 @@ from shop_api.main import create_app
 from tests.support import ADMIN_PASSWORD, Api
 
 
+def _fresh_database(base: str) -> str:
+    """A new, empty database on the server of TEST_DATABASE_URL (e.g. PostgreSQL)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'test.db'}")
+    """A fresh database per test: SQLite in tmp_path, or one on the server of TEST_DATABASE_URL."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    url = _fresh_database(base) if base else f"sqlite:///{tmp_path / 'test.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("JWT_SECRET", "test-secret-that-is-long-enough-for-hs256")
     monkeypatch.setenv("ADMIN_USERNAME", "admin")
     monkeypatch.setenv("ADMIN_PASSWORD", ADMIN_PASSWORD)
