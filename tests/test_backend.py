@@ -94,6 +94,11 @@ def test_keyword_names_are_mangled_in_code_and_exact_in_the_api(tmp_path: Path) 
         "    assert c.get('/classes?order=3', headers=h).json()['total'] == 1\n"
         "    r = c.post('/classes', json={'from': '2026-01-02', 'order': 3}, headers=h)\n"
         "    assert r.status_code == 409, r.text\n"
+        "    s = c.post('/students', json={'name': 'Ann'}, headers=h).json()['id']\n"
+        "    r = c.post('/classes', json={'from': '2026-01-02', 'order': 4, 'students': [s]}, headers=h)\n"
+        "    assert r.status_code == 201 and r.json()['students'] == [s], r.text\n"
+        "    r = c.post('/classes', json={'from': '2026-01-02', 'order': 5, 'students': [999]}, headers=h)\n"
+        "    assert r.status_code == 422 and r.json()['detail'][0]['field'] == 'students', r.text\n"
         "print('ok')\n"
     )
     done = subprocess.run(

@@ -25,7 +25,9 @@ runner = CliRunner()
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize(("spec", "scenarios"), [("specs/shop.md", 5), ("specs/party.zh.md", 1)])
+@pytest.mark.parametrize(
+    ("spec", "scenarios"), [("specs/shop.md", 5), ("specs/party.zh.md", 1), ("specs/notes.md", 1)]
+)
 def test_run_is_green_with_every_scenario(tmp_path: Path, spec: str, scenarios: int) -> None:
     out = tmp_path / "out"
     as_json = spec.endswith(".zh.md")  # one run shows the live view, the other the JSON-lines stream
