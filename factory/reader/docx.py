@@ -1,160 +1,247 @@
 """`.docx` into the document model, by way of the equivalent Markdown (§1).
 
-Headings (Heading N / Title styles), list paragraphs (numbering or List styles,
-nested by level) and tables are written out as Markdown lines, remembering the
-paragraph each line came from; the Markdown reader then does the rest, and
-positions are mapped back: `line` is the paragraph number in the body (a table
-counts as one) and `col` the character position inside that paragraph.
-Markdown typed literally into Word paragraphs (`## Entities`, `- item`,
-`| a | b |`) is read as Markdown, since many people paste specs that way.
+The body is walked in order (paragraphs and tables, also inside content
+controls) and written out as Markdown lines that remember where they came
+from; the Markdown reader does the rest, and positions are mapped back:
+
+- `line` is the paragraph number: body paragraphs (empty ones too) and tables
+  are numbered 1, 2, 3… in order; every row of a table carries its number.
+- `col` is the character position in the paragraph (in a table: in the row
+  written as Markdown, `| a | b |`).
+
+Headings: `Heading N`, a style based on it or outline level N-1 is level N, and
+`Title` level 1; a document with both a Title and `Heading 1` moves its
+headings down one (Title `#`, Heading 1 `##`). Lists: numbered paragraphs and
+`List Bullet`/`List Number` styles, nested by numbering level, ordered unless
+the level is a bullet; empty list paragraphs are dropped. Text comes from the
+runs, with tracked insertions, without deletions, field codes, ruby guides and
+text boxes. Other paragraphs are read as Markdown, so a spec pasted into Word
+as plain text (`## Entities`, `- item`, `| a | b |`) reads as it would in a .md.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from factory.diagnostics import Diagnostics
 from factory.reader.markdown import parse_markdown
-from factory.reader.model import (
-    Block,
-    Document,
-    Heading,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Table,
-    Text,
-)
+from factory.reader.model import Document
 
-_HEADING = re.compile(r"heading\s*(\d)", re.I)
-_LIST_STYLE = re.compile(r"list(?:\s+\w+)*?(?:\s+(\d))?$", re.I)
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_SKIP = {_MC, *(qn("w:" + t) for t in ("del", "moveFrom", "drawing", "pict", "instrText", "rt", "pPr"))}
+_HEADING = re.compile(r"(?:heading|标题) ?(\d)|(title|标题)", re.I)
+_LIST_STYLE = re.compile(r"list (?:bullet|number)(?: (\d))?", re.I)
 
 
-class _Lines:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.origin: list[tuple[int, int]] = []  # (paragraph number, prefix length)
-
-    def add(self, text: str, para: int, prefix: int = 0) -> None:
-        self.lines.append(text)
-        self.origin.append((para, prefix))
-
-    def blank(self) -> None:
-        if self.lines and self.lines[-1] != "":
-            self.add("", 0)
+class _Part(NamedTuple):
+    number: int
+    kind: str  # heading, item, text or table
+    text: Any  # str, or a table's rows
+    level: int = 0  # heading level (0 = Title) or list nesting level
+    ordered: bool = False
 
 
 def read_docx(data: bytes, path: str, diags: Diagnostics) -> Document | None:
+    """The document in a .docx file's bytes, or None after an error."""
     try:
         doc = open_docx(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        diags.error("bad-docx", f"not a readable .docx document: {exc}", 1, 1)
-        return None
     except Exception as exc:  # python-docx raises many kinds on damaged files
-        diags.error("bad-docx", f"not a readable .docx document: {type(exc).__name__}", 1, 1)
+        why = "it is not a zip archive" if data[:2] != b"PK" else (str(exc) or type(exc).__name__)
+        diags.error("bad-docx", f"not a readable .docx document: {why}", 1, 1)
         return None
-    out = _Lines()
-    number = 0
-    previous = ""
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            number += 1
-            previous = _paragraph(DocxParagraph(child, doc), number, out, previous)
-        elif child.tag == qn("w:tbl"):
-            number += 1
-            out.blank()
-            _table(DocxTable(child, doc), number, out)
-            out.blank()
-            previous = "table"
-    text = "\n".join(out.lines)
-    if not text.strip():
+    styles = _Styles(doc.styles.element, doc.part.numbering_part.element)
+    lines, origin = _markdown(list(_walk(doc.element.body, styles)))
+    if not "".join(lines).strip():
         diags.error("empty-input", "the document is empty", 1, 1)
         return None
-    parsed = parse_markdown(text, path)
-    return Document(path=path, format="docx", blocks=[_remap(b, out.origin) for b in parsed.blocks])
+    found = Diagnostics(path)
+    parsed = parse_markdown("\n".join(lines), path, found)
+    for d in found.items:
+        at = _remap({"line": d.line, "col": d.col}, origin)
+        diags.add(d.severity, d.code, d.message, at["line"], at["col"])
+    blocks = [type(b).model_validate(_remap(b.model_dump(), origin)) for b in parsed.blocks]
+    return Document(path=path, format="docx", blocks=blocks)
 
 
-def _paragraph(p: DocxParagraph, number: int, out: _Lines, previous: str) -> str:
-    text = p.text.replace("\r", "")
-    style = (p.style.name if p.style is not None else "") or ""
-    heading = _HEADING.match(style)
-    level = int(heading.group(1)) if heading else (1 if style.lower() == "title" else 0)
-    if level:
-        out.blank()
-        prefix = "#" * min(level, 6) + " "
-        out.add(prefix + " ".join(text.split()), number, len(prefix))
-        out.blank()
-        return "heading"
-    depth = _list_depth(p, style)
-    if depth is not None:
-        if previous not in ("list",):
-            out.blank()
-        prefix = "  " * depth + "- "
-        out.add(prefix + " ".join(text.split("\n")), number, len(prefix))
-        return "list"
-    if not text.strip():
-        out.blank()
-        return "blank"
-    kind = "row" if text.lstrip().startswith("|") else "text"
-    if kind == "text" or previous != "row":
-        out.blank()
-    for line in text.split("\n"):
-        out.add(line, number)
-    return kind
+def _walk(body: Any, styles: _Styles) -> Iterator[_Part]:
+    """Each body paragraph and table in order, numbered."""
+    number = 0
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        if el.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            stack.extend(reversed(el))
+        elif el.tag == qn("w:p"):
+            number += 1
+            text = _run_text(el)
+            kind, level, ordered = styles.kind(el.find(qn("w:pPr")))
+            if kind != "item" or text.strip():
+                yield _Part(number, kind, text, level, ordered)
+        elif el.tag == qn("w:tbl"):
+            number += 1
+            rows = [[" ".join(_run_text(c).split()) for c in tr if c.tag == qn("w:tc")] for tr in el]
+            yield _Part(number, "table", [r for r in rows if r])
 
 
-def _list_depth(p: DocxParagraph, style: str) -> int | None:
-    ppr = p._p.pPr
-    numpr: Any = ppr.numPr if ppr is not None else None  # python-docx's oxml types are dynamic
-    if numpr is not None and numpr.numId is not None:
-        ilvl = numpr.ilvl
-        return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
-    m = _LIST_STYLE.match(style.strip())
-    if m and style.lower().startswith("list"):
-        return int(m.group(1)) - 1 if m.group(1) else 0
-    return None
+def _markdown(parts: list[_Part]) -> tuple[list[str], list[tuple[int, int]]]:
+    """Markdown lines, and for each its paragraph number and column shift."""
+    lines: list[str] = []
+    origin: list[tuple[int, int]] = []
+
+    def add(text: str, number: int, shift: int = 0) -> None:
+        lines.append(text)
+        origin.append((number, shift))
+
+    def blank() -> None:
+        if lines and lines[-1]:
+            add("", 0)
+
+    def prefixed(prefix: str, text: str, number: int) -> None:
+        flat = text.replace("\n", " ")
+        add(prefix + flat.strip(), number, len(flat) - len(flat.lstrip()) - len(prefix))
+
+    levels = {p.level for p in parts if p.kind == "heading"}
+    shift = 1 if {0, 1} <= levels else 0
+    previous, depth = "", -1
+    for number, kind, text, level, ordered in parts:
+        if kind == "heading":
+            blank()
+            prefixed("#" * min(6, max(1, level + shift)) + " ", text, number)
+            blank()
+        elif kind == "item":
+            if previous != "item":
+                blank()
+            depth = min(level, depth + 1) if previous == "item" else 0
+            prefixed("    " * depth + ("1. " if ordered else "- "), text, number)
+        elif kind == "table":
+            blank()
+            for i, row in enumerate(text):
+                add("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |", number)
+                if i == 0:
+                    add("|" + " --- |" * len(row), number)
+            blank()
+        elif not text.strip():
+            blank()
+        else:  # read as Markdown; rows of a pasted table stay together
+            kind = "row" if text.lstrip().startswith("|") else "text"
+            if kind == "text" or previous != "row":
+                blank()
+            offset = 0
+            for line in text.split("\n"):
+                add(line, number, offset)
+                offset += len(line) + 1
+        previous = kind
+    return lines, origin
 
 
-def _table(table: DocxTable, number: int, out: _Lines) -> None:
-    for i, row in enumerate(table.rows):
-        cells = [" ".join(c.text.split()).replace("|", "\\|") for c in row.cells]
-        out.add("| " + " | ".join(cells) + " |", number)
-        if i == 0:
-            out.add("|" + " --- |" * len(cells), number)
+def _remap(node: Any, origin: list[tuple[int, int]]) -> Any:
+    """A dumped block with Markdown line/col turned into paragraph number/col."""
+    if isinstance(node, list):
+        return [_remap(v, origin) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _remap(v, origin) for k, v in node.items()}
+    if "line" in node:
+        number, shift = origin[node["line"] - 1] if 0 < node["line"] <= len(origin) else (1, 0)
+        node["line"] = number
+        if "col" in node:
+            node["col"] = max(1, node["col"] + shift)
+    return node
 
 
-def _text(t: Text, origin: list[tuple[int, int]]) -> Text:
-    para, prefix = origin[t.line - 1] if 0 < t.line <= len(origin) else (t.line, 0)
-    return Text(text=t.text, line=para, col=max(1, t.col - prefix))
+def _run_text(el: Any) -> str:
+    parts: list[str] = []
+    for child in el:
+        tag = child.tag
+        if tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif tag in (qn("w:tab"), qn("w:ptab")):
+            parts.append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+        elif tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+        elif tag == qn("w:p"):  # a paragraph inside a table cell
+            parts.append(_run_text(child) + "\n")
+        elif isinstance(tag, str) and tag not in _SKIP:
+            parts.append(_run_text(child))
+    return "".join(parts)
 
 
-def _item(item: ListItem, origin: list[tuple[int, int]]) -> ListItem:
-    return ListItem(
-        lines=[_text(t, origin) for t in item.lines],
-        children=[_item(c, origin) for c in item.children],
-        ordered=item.ordered,
-    )
+def _val(parent: Any, tag: str) -> str:
+    child = parent.find(qn(tag)) if parent is not None else None
+    return (child.get(qn("w:val")) or "") if child is not None else ""
 
 
-def _remap(block: Block, origin: list[tuple[int, int]]) -> Block:
-    if isinstance(block, Heading):
-        return Heading(level=block.level, text=_text(block.text, origin))
-    if isinstance(block, Paragraph):
-        return Paragraph(lines=[_text(t, origin) for t in block.lines])
-    if isinstance(block, ListBlock):
-        line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
-        return ListBlock(items=[_item(i, origin) for i in block.items], ordered=block.ordered, line=line)
-    line = origin[block.line - 1][0] if 0 < block.line <= len(origin) else block.line
-    return Table(
-        header=[_text(t, origin) for t in block.header],
-        rows=[[_text(t, origin) for t in r] for r in block.rows],
-        line=line,
-    )
+def _num(ppr: Any) -> tuple[str, int | None] | None:
+    """(numId, level) of a `w:numPr`; either may be missing ("" / None)."""
+    numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    if numpr is None:
+        return None
+    level = _val(numpr, "w:ilvl")
+    return _val(numpr, "w:numId"), int(level) if level.isdigit() else None
+
+
+class _Styles:
+    """Paragraph styles (by id, with their `basedOn` chains) and numbering formats."""
+
+    def __init__(self, styles: Any, numbering: Any) -> None:
+        self.pprs: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.based: dict[str, str] = {}
+        self.default = ""
+        for el in styles.iter(qn("w:style")):
+            if el.get(qn("w:type")) in (None, "paragraph"):
+                sid = el.get(qn("w:styleId")) or ""
+                self.pprs[sid] = el.find(qn("w:pPr"))
+                self.names[sid] = _val(el, "w:name").strip()
+                self.based[sid] = _val(el, "w:basedOn")
+                self.default = sid if el.get(qn("w:default")) in ("1", "true") else self.default
+        abstract: dict[str, dict[int, str]] = {}
+        for el in numbering.iter(qn("w:abstractNum")):
+            formats = abstract.setdefault(el.get(qn("w:abstractNumId")) or "", {})
+            for lvl in el.iter(qn("w:lvl")):
+                level = lvl.get(qn("w:ilvl")) or ""
+                formats[int(level) if level.isdigit() else 0] = _val(lvl, "w:numFmt")
+        self.formats = {
+            el.get(qn("w:numId")) or "": abstract.get(_val(el, "w:abstractNumId"), {})
+            for el in numbering.iter(qn("w:num"))
+        }
+
+    def kind(self, ppr: Any) -> tuple[str, int, bool]:
+        """("heading", level, _), ("item", nesting, ordered) or ("text", 0, False)."""
+        chain: list[tuple[str, Any]] = [("", ppr)]  # the paragraph, its style, what that is based on
+        sid = _val(ppr, "w:pStyle") or self.default
+        while sid in self.pprs and len(chain) < 12 and sid not in (c[0] for c in chain):
+            chain.append((self.names[sid], self.pprs[sid]))
+            sid = self.based[sid]
+        for name, own in chain:
+            m = _HEADING.fullmatch(name)
+            outline = _val(own, "w:outlineLvl")
+            if m or outline.isdigit():
+                level = (int(m[1]) if m[1] else 0) if m else int(outline) + 1
+                if level < 10:
+                    return "heading", level, False
+                break
+        number, ilvl, depth, named = "", None, None, False
+        for i, (name, own) in enumerate(chain):
+            num = _num(own) or ("", None)
+            m = _LIST_STYLE.fullmatch(name)
+            named = named or m is not None
+            number = number or num[0]
+            ilvl = num[1] if ilvl is None else ilvl
+            if depth is None and i == 0:
+                depth = num[1]
+            elif depth is None and m and m[1]:
+                depth = int(m[1]) - 1  # `List Bullet 2` is one level in
+        if number == "0" or not (number or named):
+            return "text", 0, False
+        fmt = self.formats.get(number, {}).get(ilvl or 0)
+        ordered = fmt not in ("bullet", "none") if fmt else any("number" in n.lower() for n, _ in chain)
+        return "item", depth if depth is not None else ilvl or 0, ordered
