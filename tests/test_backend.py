@@ -10,7 +10,8 @@ import pytest
 
 from factory.analyst import analyse_file, analyse_text
 from factory.backend import BackendError, generate_backend
-from factory.backend.exprgen import Ctx, SqlCtx, py, sql
+from factory.backend.exprgen import Ctx, py
+from factory.backend.sqlgen import SqlCtx, sql
 from factory.ir.model import Spec
 from factory.output import write_tree
 from tests.test_architect import KEYWORDS

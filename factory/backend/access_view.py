@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from factory.backend.exprgen import Ctx, SqlCtx, sql
+from factory.backend.exprgen import Ctx
 from factory.backend.naming import fk_attr, model
+from factory.backend.sqlgen import SqlCtx, sql
 from factory.ir.model import Condition, Entity, Spec
 
 
