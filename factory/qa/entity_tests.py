@@ -97,6 +97,30 @@ def _update_case(e: Entity) -> dict[str, Any] | None:
     return None
 
 
+def _reach(e: Entity, role: str, op: str) -> str:
+    """What `role` may do with `op` on a row it does not own: all, own, where (unknown) or none."""
+    grants = [g for g in e.access if g.role in (role, "user", "anyone") and op in g.permissions]
+    if any(not g.condition.own and g.condition.where is None for g in grants):
+        return "all"
+    if any(g.condition.where is not None for g in grants):
+        return "where"
+    return "own" if grants else "none"
+
+
+def _role_cases(e: Entity, spec: Spec) -> list[dict[str, str]]:
+    """Per role: read/update/delete on a row admin created, when the outcome follows from Access alone."""
+    if spec.settings.auth != "jwt":
+        return []
+    cases = []
+    for role in spec.roles:
+        if role.name == "admin":
+            continue
+        reach = {op: _reach(e, role.name, op) for op in ("read", "update", "delete")}
+        if "where" not in reach.values():
+            cases.append({"role": role.name, **reach})
+    return cases
+
+
 def entity_tests(spec: Spec) -> list[dict[str, Any]]:
     makers = {m["snake"] for m in factories(spec)}
     out = []
@@ -136,6 +160,7 @@ def entity_tests(spec: Spec) -> list[dict[str, Any]]:
                 "change": _update_case(e) if e.snake in makers else None,
                 "unique": unique if e.snake in makers else [],
                 "state_field": e.states.field if e.states else None,
+            "roles": _role_cases(e, spec) if e.snake in makers else [],
                 "transitions": transitions if e.snake in makers else [],
                 "source": spec.source,
             }

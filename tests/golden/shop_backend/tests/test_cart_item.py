@@ -73,3 +73,33 @@ def test_cart_item_rules(api: Api, field: str, value: Any, reason: str) -> None:
     r = api.request("admin", "POST", "/cart_items", body)
     assert r.status_code == 422, f"{reason}: {r.status_code} {r.text}"
     assert field in [d["field"] for d in r.json()["detail"]], reason
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "update", "delete"),
+    [
+        ("seller", "none", "none", "none"),
+        ("buyer", "own", "own", "own"),
+    ],
+)
+def test_cart_item_access_per_role(api: Api, role: str, read: str, update: str, delete: str) -> None:
+    """spec: specs/shop.md:48 (§5, §6: a row admin created, seen by each role: 200, 403 or invisible 404)"""
+    row = make_cart_item(api)
+    api.sign_up(role, "visitor")
+    path = f"/cart_items/{row['id']}"
+    visible = read == "all"
+    assert api.request("visitor", "GET", path).status_code == (200 if visible else 404)
+    listed = api.request("visitor", "GET", "/cart_items?size=100")
+    assert listed.status_code == (403 if read == "none" else 200), listed.text
+    if listed.status_code == 200:
+        assert (row["id"] in [item["id"] for item in listed.json()["items"]]) == visible
+    change = {"quantity": 2}
+    expected = 200 if update == "all" else 403
+    assert api.request("visitor", "PATCH", path, change).status_code == (expected if visible else 404)
+    r = api.request("visitor", "DELETE", path)
+    if not visible:
+        assert r.status_code == 404, r.text
+    elif delete == "all":
+        assert r.status_code in (204, 409), r.text  # 409: the row is still referenced
+    else:
+        assert r.status_code == 403, r.text

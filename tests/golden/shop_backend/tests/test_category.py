@@ -82,3 +82,33 @@ def test_category_name_is_unique(api: Api) -> None:
     assert api.request("admin", "POST", "/categories", body).status_code == 201
     r = api.request("admin", "POST", "/categories", body)
     assert r.status_code == 409, r.text
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "update", "delete"),
+    [
+        ("seller", "all", "none", "none"),
+        ("buyer", "all", "none", "none"),
+    ],
+)
+def test_category_access_per_role(api: Api, role: str, read: str, update: str, delete: str) -> None:
+    """spec: specs/shop.md:19 (§5, §6: a row admin created, seen by each role: 200, 403 or invisible 404)"""
+    row = make_category(api)
+    api.sign_up(role, "visitor")
+    path = f"/categories/{row['id']}"
+    visible = read == "all"
+    assert api.request("visitor", "GET", path).status_code == (200 if visible else 404)
+    listed = api.request("visitor", "GET", "/categories?size=100")
+    assert listed.status_code == (403 if read == "none" else 200), listed.text
+    if listed.status_code == 200:
+        assert (row["id"] in [item["id"] for item in listed.json()["items"]]) == visible
+    change = {}
+    expected = 200 if update == "all" else 403
+    assert api.request("visitor", "PATCH", path, change).status_code == (expected if visible else 404)
+    r = api.request("visitor", "DELETE", path)
+    if not visible:
+        assert r.status_code == 404, r.text
+    elif delete == "all":
+        assert r.status_code in (204, 409), r.text  # 409: the row is still referenced
+    else:
+        assert r.status_code == 403, r.text

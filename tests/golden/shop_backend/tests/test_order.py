@@ -123,3 +123,32 @@ def test_order_cancel(api: Api) -> None:
     r = api.request("admin", "POST", f"/orders/{row['id']}/cancel")
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("role", "read", "update", "delete"),
+    [
+        ("buyer", "own", "none", "none"),
+    ],
+)
+def test_order_access_per_role(api: Api, role: str, read: str, update: str, delete: str) -> None:
+    """spec: specs/shop.md:59 (§5, §6: a row admin created, seen by each role: 200, 403 or invisible 404)"""
+    row = make_order(api)
+    api.sign_up(role, "visitor")
+    path = f"/orders/{row['id']}"
+    visible = read == "all"
+    assert api.request("visitor", "GET", path).status_code == (200 if visible else 404)
+    listed = api.request("visitor", "GET", "/orders?size=100")
+    assert listed.status_code == (403 if read == "none" else 200), listed.text
+    if listed.status_code == 200:
+        assert (row["id"] in [item["id"] for item in listed.json()["items"]]) == visible
+    change = {"address": "b"}
+    expected = 200 if update == "all" else 403
+    assert api.request("visitor", "PATCH", path, change).status_code == (expected if visible else 404)
+    r = api.request("visitor", "DELETE", path)
+    if not visible:
+        assert r.status_code == 404, r.text
+    elif delete == "all":
+        assert r.status_code in (204, 409), r.text  # 409: the row is still referenced
+    else:
+        assert r.status_code == 403, r.text
