@@ -160,7 +160,7 @@ def entity_tests(spec: Spec) -> list[dict[str, Any]]:
                 "change": _update_case(e) if e.snake in makers else None,
                 "unique": unique if e.snake in makers else [],
                 "state_field": e.states.field if e.states else None,
-            "roles": _role_cases(e, spec) if e.snake in makers else [],
+                "roles": _role_cases(e, spec) if e.snake in makers else [],
                 "transitions": transitions if e.snake in makers else [],
                 "source": spec.source,
             }
