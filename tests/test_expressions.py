@@ -77,6 +77,7 @@ def show(e: object) -> str:
         ("this.seller = me or me.role = admin", "(or (= this.seller me) (= me.role admin))"),
         ("（a + b）", "(+ a b)"),
         ("today - 3", "(- today 3)"),
+        ("count(Invitation 满足 guest = me)", "(count (where Invitation (= guest me)))"),
     ],
 )
 def test_parse_trees(text: str, tree: str) -> None:

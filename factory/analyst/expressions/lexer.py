@@ -10,6 +10,7 @@ TokenKind = Literal["number", "string", "name", "op", "eof"]
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "“": '"', "”": '"', "：": ":", "；": ";"}
 _TWO_CHAR = ("!=", "<=", ">=", "->")
 _ONE_CHAR = "+-*/=<>(),.{}:;"
+_SYNONYMS = {"满足": "where"}  # §12: 满足 means where everywhere, inside expressions too
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def tokenize(text: str) -> list[Token]:
             start = i
             while i < n and _is_name_char(text[i]):
                 i += 1
-            tokens.append(Token("name", text[start:i], start))
+            word = text[start:i]
+            tokens.append(Token("name", _SYNONYMS.get(word, word), start))
         elif text.startswith(_TWO_CHAR, i):
             tokens.append(Token("op", text[i : i + 2], i))
             i += 2
