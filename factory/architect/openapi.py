@@ -12,6 +12,7 @@ from factory.architect.fields import (
     referenced_by_required,
     state_field,
 )
+from factory.architect.pages import PageEndpoint, page_endpoints
 from factory.architect.schemas import Schema, _pascal, components, scalar
 from factory.ir.model import Action, Entity, Loc, Permission, Spec
 
@@ -42,6 +43,8 @@ def _tags(spec: Spec) -> list[Schema]:
         tags.append(tag)
     if any(a.on is None for a in spec.actions):
         tags.append({"name": "actions", "description": "operations beyond CRUD"})
+    if page_endpoints(spec):
+        tags.append({"name": "pages", "description": "the rows of list pages that narrow their entity"})
     return tags
 
 
@@ -98,6 +101,8 @@ def _paths(spec: Spec) -> Schema:
     for a in spec.actions:
         if a.on is None:
             paths[f"/actions/{a.name}"] = {"post": _action_op(spec, a, b)}
+    for p in page_endpoints(spec):
+        paths[p.path] = {"get": _page_op(spec, p, b)}
     return paths
 
 
@@ -229,6 +234,33 @@ def _entity_paths(spec: Spec, e: Entity, b: _Builder) -> Schema:
                 "post": _action_op(spec, a, b),
             }
     return paths
+
+
+def _page_op(spec: Spec, p: PageEndpoint, b: _Builder) -> Operation:
+    """Like the entity's list operation (same parameters and body), over the page's rows."""
+    e = spec.entity(p.page.entity)
+    assert e is not None
+    anyone = _anyone(e, "read")
+    return b.security(
+        {
+            "tags": ["pages"],
+            "operationId": p.operation_id,
+            "summary": f"Page {p.page.display}: {p.clause}",
+            "description": f"The rows of the list page '{p.page.display}' ({b.line(p.page.loc)}: "
+            f"`{p.clause}`): those of GET {e.path} that also meet the page's condition. "
+            "admin sees every row.",
+            "parameters": _list_params(spec, e),
+            "responses": b.responses(
+                ("200", _ref(f"{e.name}List")),
+                open_to_anyone=anyone,
+                row=False,
+                invalid=True,
+                conflict=False,
+            ),
+            "x-spec-line": b.line(p.page.loc),
+        },
+        anyone,
+    )
 
 
 def _action_op(spec: Spec, a: Action, b: _Builder) -> Operation:

@@ -18,14 +18,18 @@ def _who(role: str) -> str:
     return f'role == "{role}"'
 
 
-def _condition(c: Condition, e: Entity, spec: Spec) -> str:
+def condition_sql(c: Condition, e: Entity, spec: Spec) -> str:
+    """`own` and/or `where EXPR` on rows of `e` as a SQLAlchemy expression (source); `me` is the caller."""
+    parts = []
     if c.own:
         owner = e.owner_field
         assert owner is not None
-        return f"{model(e)}.{fk_attr(owner)} == ops.id_of(me)"
+        parts.append(f"{model(e)}.{fk_attr(owner)} == ops.id_of(me)")
     if c.where is not None:
-        return sql(c.where, SqlCtx(Ctx(spec), e.name))
-    return "true()"
+        parts.append(sql(c.where, SqlCtx(Ctx(spec), e.name)))
+    if not parts:
+        return "true()"
+    return parts[0] if len(parts) == 1 else f"and_({', '.join(parts)})"
 
 
 def access_view(spec: Spec) -> dict[str, Any]:
@@ -61,7 +65,7 @@ def access_view(spec: Spec) -> dict[str, Any]:
             {
                 "who": _who(g.role),
                 "ops": tuple(g.permissions),
-                "condition": _condition(g.condition, e, spec),
+                "condition": condition_sql(g.condition, e, spec),
                 "comment": f"{g.role}: {', '.join(g.permissions)}"
                 + (" own" if g.condition.own else "")
                 + (f" where {g.condition.where_source}" if g.condition.where_source else ""),
@@ -74,7 +78,7 @@ def access_view(spec: Spec) -> dict[str, Any]:
                 "rules": [
                     {
                         "who": _who(b.role),
-                        "condition": _condition(b.condition, e, spec),
+                        "condition": condition_sql(b.condition, e, spec),
                         "comment": b.role
                         + (" own" if b.condition.own else "")
                         + (f" where {b.condition.where_source}" if b.condition.where_source else ""),

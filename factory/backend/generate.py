@@ -12,6 +12,7 @@ from factory.backend.entities_view import entities_view, entity_view
 from factory.backend.exprgen import CompileError
 from factory.backend.models_view import models_view
 from factory.backend.naming import package, safe_identifier
+from factory.backend.pages_view import pages_view
 from factory.backend.rows_view import rows_view
 from factory.backend.schemas_view import schemas_view
 from factory.codecheck import format_python, syntax_errors
@@ -46,6 +47,7 @@ def _common(spec: Spec) -> dict[str, Any]:
         "description": spec.description,
         "postgres": spec.settings.database == "postgres",
         "extra": spec.extra_sections,
+        "web": spec.settings.frontend == "web",
     }
 
 
@@ -91,6 +93,7 @@ def _file(path: str, template: str, origin: str, **data: Any) -> GeneratedFile:
 
 def _render(spec: Spec) -> list[GeneratedFile]:
     common = _common(spec)
+    pages = pages_view(spec)
     pkg = f"backend/{common['package']}"
     files = [
         GeneratedFile(path=f"{pkg}/__init__.py", content=f'"""The {spec.title} API."""\n', source="spec"),
@@ -138,6 +141,7 @@ def _render(spec: Spec) -> list[GeneratedFile]:
             "spec",
             **common,
             routers=[safe_identifier(e.snake) for e in spec.entities if not e.builtin],
+            pages=bool(pages["pages"]),
         ),
         _file(f"{pkg}/alembic.ini", "backend/alembic.ini.j2", "spec", **common),
         _file(f"{pkg}/migrations/env.py", "backend/migrations/env.py.j2", "spec", **common),
@@ -160,6 +164,10 @@ def _render(spec: Spec) -> list[GeneratedFile]:
             source="spec",
         ),
     ]
+    if pages["pages"]:
+        files.append(
+            _file(f"{pkg}/pages_router.py", "backend/pages_router.py.j2", "pages", **common, **pages)
+        )
     for e in spec.entities:
         if e.builtin:
             continue

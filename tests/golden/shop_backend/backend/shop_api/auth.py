@@ -106,14 +106,18 @@ def me_endpoint(session: SessionDep, me: MeDep) -> dict[str, Any]:
     return user_json(me, me, session)
 
 
-@users.get("")
-def list_users(request: Request, session: SessionDep, me: MeDep) -> dict[str, Any]:
-    page = crud.list_endpoint(session, USER, me, dict(request.query_params))
+def user_items(page: dict[str, Any], me: Any) -> dict[str, Any]:
+    """A list of users as `me` may see it: others show only id, username and role."""
     page["items"] = [
         row if me.role == "admin" or row["id"] == me.id else {k: row[k] for k in ("id", "username", "role")}
         for row in page["items"]
     ]
     return page
+
+
+@users.get("")
+def list_users(request: Request, session: SessionDep, me: MeDep) -> dict[str, Any]:
+    return user_items(crud.list_endpoint(session, USER, me, dict(request.query_params)), me)
 
 
 @users.get("/{row_id}")

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
 
-from shop_api import actions_router
+from shop_api import actions_router, pages_router
 from shop_api.auth import bootstrap_admin
 from shop_api.auth import router as auth_router
 from shop_api.auth import users as users_router
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(order.router)
     app.include_router(order_item.router)
     app.include_router(actions_router.router)
+    app.include_router(pages_router.router)
     contract: dict[str, Any] = json.loads(
         resources.files("shop_api").joinpath("openapi.json").read_text("utf-8")
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import ColumnElement, exists, false, func, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -198,9 +198,18 @@ def input_row(session: Session, model: Any, value: Any, field: str, entity: str)
     return row
 
 
-def list_endpoint(session: Session, api: EntityApi, me: Any, params: dict[str, str]) -> dict[str, Any]:
+def list_endpoint(
+    session: Session,
+    api: EntityApi,
+    me: Any,
+    params: dict[str, str],
+    narrow: Callable[[Any], ColumnElement[bool]] | None = None,
+) -> dict[str, Any]:
+    """A list (§5); `narrow` is a page's `own`/`where` (§10), which never applies to admin."""
     _signed_in(me, api, "read")
     condition = _grant(api, me, "read")
+    if narrow is not None and not is_admin(me):
+        condition = and_(condition, narrow(me))
     rows, total, page, size = list_rows(session, api.model, condition, api.listing, params)
     return {"items": [api.row(r, session) for r in rows], "total": total, "page": page, "size": size}
 
