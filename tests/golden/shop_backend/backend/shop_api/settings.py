@@ -6,6 +6,10 @@ import os
 import secrets
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+# The repository's built web UI: backend/shop_api/settings.py -> frontend/dist.
+FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class Settings:
     admin_username: str
     admin_password: str
     admin_email: str
+    frontend_dist: Path | None = None  # the built web UI served at /ui/, if it exists
 
 
 def load_settings() -> Settings:
@@ -34,4 +39,5 @@ def load_settings() -> Settings:
         admin_username=os.environ.get("ADMIN_USERNAME", "admin"),
         admin_password=password,
         admin_email=os.environ.get("ADMIN_EMAIL", "admin@example.test"),
+        frontend_dist=Path(os.environ.get("FRONTEND_DIST") or FRONTEND_DIST),
     )
