@@ -7,6 +7,7 @@ target syntax.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -46,7 +47,19 @@ def pyrepr(value: object) -> str:
     return repr(value)
 
 
+def ts(value: object) -> str:
+    """A TypeScript literal of JSON data (strings, numbers, booleans, null, lists, objects)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def ts_comment(value: object) -> str:
+    """Text for a `//` comment: one line."""
+    return " ".join(str(value).split())
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "ts": ts,
+    "ts_comment": ts_comment,
     "pyrepr": pyrepr,
     "md_cell": md_cell,
     "md_text": md_text,
