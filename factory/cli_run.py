@@ -190,7 +190,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
     keep_db: Annotated[bool, typer.Option("--keep-db", help="Keep the database between runs.")] = False,
 ) -> None:
-    """Run the generated system on 127.0.0.1 (OpenAPI at /openapi.json)."""
+    """Run the generated system on 127.0.0.1 (OpenAPI at /openapi.json, the web UI at /ui/)."""
     from factory.build import build_local
 
     packages = sorted(p.parent.name for p in (root / "backend").glob("*_api/main.py"))
@@ -204,11 +204,22 @@ def serve(
         db.unlink(missing_ok=True)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db.resolve()}"}
     env.setdefault("ADMIN_PASSWORD", "admin")
+    dist = root / "frontend" / "dist"
+    if (dist / "index.html").is_file():
+        env["FRONTEND_DIST"] = str(dist.resolve())
     out.print(
         f"serving {packages[0]} on http://127.0.0.1:{port}  (admin / {env['ADMIN_PASSWORD']}; "
         f"OpenAPI at http://127.0.0.1:{port}/openapi.json)",
         markup=False,
     )
+    if "FRONTEND_DIST" in env and (Path(env["FRONTEND_DIST"]) / "index.html").is_file():
+        out.print(f"web UI at http://127.0.0.1:{port}/ui/", markup=False)
+    elif (root / "frontend" / "package.json").is_file():
+        out.print(
+            f"note: the web UI is not built yet (no {dist}); `factory verify {root}` builds it. "
+            "Serving the API only.",
+            markup=False,
+        )
     cmd = [
         built.python,
         "-m",

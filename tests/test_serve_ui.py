@@ -139,3 +139,51 @@ def test_frontend_none_generates_no_ui_serving(tmp_path: Path) -> None:
     write_tree(tmp_path, files)
     assert "serve_frontend" not in files["backend/shop_api/main.py"]
     assert "frontend_dist" not in files["backend/shop_api/settings.py"]
+
+
+def _serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, built: bool) -> tuple[str, dict[str, str]]:
+    """`factory serve DIR` on a fake repository: the output and the server's environment."""
+    from typer.testing import CliRunner
+
+    import factory.build
+    import factory.cli_run
+    from factory.build import BuildResult
+    from factory.cli import app
+
+    (tmp_path / "backend" / "shop_api").mkdir(parents=True)
+    (tmp_path / "backend" / "shop_api" / "main.py").write_text("", encoding="utf-8")
+    (tmp_path / ".factory").mkdir()
+    (tmp_path / "frontend").mkdir()
+    (tmp_path / "frontend" / "package.json").write_text("{}", encoding="utf-8")
+    if built:
+        (tmp_path / "frontend" / "dist").mkdir()
+        (tmp_path / "frontend" / "dist" / "index.html").write_text(INDEX, encoding="utf-8")
+    seen: dict[str, str] = {}
+
+    def call(cmd: list[str], cwd: Path, env: dict[str, str]) -> int:
+        seen.update(env)
+        return 0
+
+    monkeypatch.delenv("FRONTEND_DIST", raising=False)
+    monkeypatch.setattr(
+        factory.build, "build_local", lambda root: BuildResult(True, "python", True, False, "")
+    )
+    monkeypatch.setattr(factory.cli_run.subprocess, "call", call)
+    result = CliRunner().invoke(app, ["serve", str(tmp_path), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    return result.output, seen
+
+
+def test_serve_passes_the_built_ui_and_prints_its_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output, env = _serve(tmp_path, monkeypatch, built=True)
+    assert env["FRONTEND_DIST"] == str((tmp_path / "frontend" / "dist").resolve())
+    assert "http://127.0.0.1:8123/openapi.json" in output
+    assert "web UI at http://127.0.0.1:8123/ui/" in output
+
+
+def test_serve_says_when_the_ui_is_not_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output, env = _serve(tmp_path, monkeypatch, built=False)
+    assert "FRONTEND_DIST" not in env
+    assert "not built yet" in output and "factory verify" in output and "/ui/" not in output
