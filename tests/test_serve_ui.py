@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,6 +140,28 @@ def test_frontend_none_generates_no_ui_serving(tmp_path: Path) -> None:
     write_tree(tmp_path, files)
     assert "serve_frontend" not in files["backend/shop_api/main.py"]
     assert "frontend_dist" not in files["backend/shop_api/settings.py"]
+    for rel in ("Makefile", "README.md"):
+        assert "npm" not in files[rel] and "/ui/" not in files[rel] and "FRONTEND_DIST" not in files[rel]
+    assert "--reload" in _dry_run_dev(tmp_path)
+
+
+def _dry_run_dev(root: Path) -> str:
+    (root / ".venv").mkdir(exist_ok=True)
+    (root / ".venv" / ".installed").touch()  # newer than requirements.txt: no set-up
+    done = subprocess.run(["make", "-n", "dev"], cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_make_dev_runs_the_vite_dev_server_only_when_there_is_a_frontend(tmp_path: Path) -> None:
+    write_tree(tmp_path, {f.path: f.content for f in generate_backend(spec_of("specs/shop.md"))})
+    alone = _dry_run_dev(tmp_path)
+    assert "uvicorn shop_api.main:create_app" in alone and "--reload" in alone and "npm" not in alone
+    (tmp_path / "frontend").mkdir()
+    (tmp_path / "frontend" / "package.json").write_text("{}", encoding="utf-8")
+    both = _dry_run_dev(tmp_path)
+    assert "npm --prefix frontend install" in both and "npm --prefix frontend run dev &" in both
+    assert "trap" in both and "--host 127.0.0.1 --port 8000 --reload" in both
 
 
 def _serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, built: bool) -> tuple[str, dict[str, str]]:

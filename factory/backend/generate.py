@@ -184,7 +184,7 @@ def _render(spec: Spec) -> list[GeneratedFile]:
         _file("requirements.txt", "repo/requirements.txt.j2", "spec", **common),
         _file("pyproject.toml", "repo/pyproject.toml.j2", "spec", **common),
         _file("Makefile", "repo/Makefile.j2", "spec", **common),
-        _file("README.md", "repo/README.md.j2", "spec", **common),
+        _file("README.md", "repo/README.md.j2", "spec", **common, pages=bool(pages["pages"])),
         _file(".github/workflows/ci.yml", "repo/ci.yml.j2", "spec", **common),
         _file(".gitignore", "repo/gitignore.j2", "spec", **common),
     ]
