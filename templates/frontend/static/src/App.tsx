@@ -31,10 +31,11 @@ function Home() {
   return <Navigate to={caller === null ? "/login" : "/signup"} replace />;
 }
 
+// Keyed by page so that moving between two list pages starts each with its own state.
 function view(page: PageMeta): ReactNode {
-  if (page.view === "detail") return <DetailPage page={page} />;
-  if (page.view === "form") return <FormPage page={page} />;
-  return <ListPage page={page} />;
+  if (page.view === "detail") return <DetailPage key={page.name} page={page} />;
+  if (page.view === "form") return <FormPage key={page.name} page={page} />;
+  return <ListPage key={page.name} page={page} />;
 }
 
 export function App() {

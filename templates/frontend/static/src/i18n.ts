@@ -144,3 +144,8 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 export const locale = config.language === "zh" ? "zh-CN" : "en-US";
+
+/** A name from the document as a heading or button shows it: `add to cart` → `Add to cart`. */
+export function shown(name: string): string {
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}

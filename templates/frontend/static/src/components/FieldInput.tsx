@@ -1,7 +1,7 @@
 // One labelled input for a field, chosen by its type, with its error message below it.
 import type { FieldMeta } from "../lib/meta";
 import type { FormValue } from "../lib/validate";
-import { t } from "../i18n";
+import { shown, t } from "../i18n";
 import { RefSelect } from "./RefSelect";
 import { ManySelect } from "./ManySelect";
 
@@ -105,7 +105,7 @@ export function FieldInput({ field, value, error, onChange, idPrefix, testIdPref
   return (
     <div className={`form-field form-field-${field.kind}${error ? " has-error" : ""}`}>
       <label htmlFor={id}>
-        {field.label}
+        {shown(field.label)}
         {field.required && (
           <span className="required" aria-hidden="true">
             {" "}
@@ -117,7 +117,7 @@ export function FieldInput({ field, value, error, onChange, idPrefix, testIdPref
       {field.help && <small className="help">{field.help}</small>}
       {error && (
         <small className="error" id={errorId} data-testid={`error-${field.name}`}>
-          {field.label} {error}
+          {shown(field.label)} {error}
         </small>
       )}
     </div>

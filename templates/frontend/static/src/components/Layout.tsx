@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Link, NavLink, useNavigate } from "react-router";
 import { config } from "../app/config";
 import { useAuth } from "../auth/session";
-import { t } from "../i18n";
+import { shown, t } from "../i18n";
 import { navigation } from "../lib/registry";
 import { NoticeBar } from "./Notice";
 
@@ -21,13 +21,13 @@ export function Layout({ children }: { children: ReactNode }) {
     <>
       {nav.pages.map((page) => (
         <NavLink key={page.name} to={page.route} data-testid={`nav-${page.name}`} className="nav-link">
-          {page.label}
+          {shown(page.label)}
         </NavLink>
       ))}
       {nav.admin.length > 0 && nav.pages.length > 0 && <span className="nav-heading">{t("admin")}</span>}
       {nav.admin.map((page) => (
         <NavLink key={page.name} to={page.route} data-testid={`nav-${page.name}`} className="nav-link nav-link-admin">
-          {page.label}
+          {shown(page.label)}
         </NavLink>
       ))}
     </>

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { ApiError, type ApiRow } from "../api/http";
 import { actions } from "../app/model";
 import { useAuth } from "../auth/session";
-import { t } from "../i18n";
+import { shown, t } from "../i18n";
 import type { ButtonMeta, EntityMeta } from "../lib/meta";
 import { detailRoute } from "../lib/registry";
 import { ConfirmDialog, Dialog } from "./Dialog";
@@ -28,7 +28,14 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
   );
 
   const formDialog = useCallback(
-    (title: string, testId: string, fields: EntityMeta["fields"], row: ApiRow | null, send: (body: Record<string, unknown>) => Promise<void>) => {
+    (
+      title: string,
+      testId: string,
+      fields: EntityMeta["fields"],
+      row: ApiRow | null,
+      send: (body: Record<string, unknown>) => Promise<void>,
+      submitLabel: string = t("save"),
+    ) => {
       setDialog(
         <Dialog title={title} onClose={close}>
           <EntityForm
@@ -44,7 +51,7 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
                   {t("cancel")}
                 </button>
                 <button type="submit" className="button button-primary" data-testid="confirm" disabled={busy}>
-                  {t("save")}
+                  {submitLabel}
                 </button>
               </div>
             )}
@@ -66,7 +73,7 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
           return;
         }
         case "create":
-          formDialog(`${button.label} · ${entity.label}`, `form-${entity.name}`, entity.fields.filter((f) => f.create), null, async (body) => {
+          formDialog(`${shown(button.label)} · ${entity.label}`, `form-${entity.name}`, entity.fields.filter((f) => f.create), null, async (body) => {
             const created = await api.create!(body);
             close();
             notice.show("success", t("created", { entity: entity.label }), created.id);
@@ -75,7 +82,7 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
           return;
         case "update":
           if (!row) return;
-          formDialog(`${button.label} · ${entity.label}`, `form-${entity.name}`, entity.fields.filter((f) => f.update), row, async (body) => {
+          formDialog(`${shown(button.label)} · ${entity.label}`, `form-${entity.name}`, entity.fields.filter((f) => f.update), row, async (body) => {
             await api.update!(row.id, body);
             close();
             notice.show("success", t("saved"), row.id);
@@ -86,7 +93,7 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
           if (!row) return;
           setDialog(
             <ConfirmDialog
-              title={`${button.label} · ${entity.label}`}
+              title={`${shown(button.label)} · ${entity.label}`}
               text={t("confirmDelete", { entity: entity.label })}
               onClose={close}
               onConfirm={() => {
@@ -126,11 +133,18 @@ export function useOperations(entity: EntityMeta, reload: () => void) {
             action.run(id, {}).then(finish).catch(refused);
             return;
           }
-          formDialog(button.label, `form-${action.name}`, action.inputs, null, async (body) => {
-            const result = await action.run(id, body);
-            close();
-            finish(result);
-          });
+          formDialog(
+            shown(button.label),
+            `form-${action.name}`,
+            action.inputs,
+            null,
+            async (body) => {
+              const result = await action.run(id, body);
+              close();
+              finish(result);
+            },
+            shown(button.label),
+          );
           return;
         }
       }

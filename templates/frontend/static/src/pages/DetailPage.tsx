@@ -4,7 +4,7 @@ import { useNavigate, useParams } from "react-router";
 import type { ApiRow } from "../api/http";
 import { useAuth } from "../auth/session";
 import { useOperations } from "../components/useOperations";
-import { t } from "../i18n";
+import { shown, t } from "../i18n";
 import { formatValue } from "../lib/format";
 import type { PageMeta } from "../lib/meta";
 import { useRefLabels } from "../lib/refs";
@@ -55,7 +55,7 @@ export function DetailPage({ page }: { page: PageMeta }) {
           <dl className="detail-fields">
             {fields.map((field) => (
               <div key={field.name} className="detail-field">
-                <dt>{field.label}</dt>
+                <dt>{shown(field.label)}</dt>
                 <dd data-testid={`detail-${field.name}`}>{formatValue(field, row[field.name], refLabel(field, row[field.name]))}</dd>
               </div>
             ))}
@@ -70,7 +70,7 @@ export function DetailPage({ page }: { page: PageMeta }) {
                   data-testid={`btn-${b.name}`}
                   onClick={() => run(b, row)}
                 >
-                  {b.label}
+                  {shown(b.label)}
                 </button>
               ))}
             </div>

@@ -8,7 +8,7 @@ import { useAuth } from "../auth/session";
 import { RefSelect } from "../components/RefSelect";
 import { useNotice } from "../components/Notice";
 import { useOperations } from "../components/useOperations";
-import { t } from "../i18n";
+import { shown, t } from "../i18n";
 import { formatValue } from "../lib/format";
 import type { ButtonMeta, FieldMeta, PageMeta } from "../lib/meta";
 import { useRefLabels } from "../lib/refs";
@@ -81,13 +81,13 @@ export function ListPage({ page }: { page: PageMeta }) {
       data-testid={`btn-${button.name}`}
       onClick={() => run(button, row)}
     >
-      {button.label}
+      {shown(button.label)}
     </button>
   );
 
   return (
     <section className="page page-list" data-testid={page.testId} aria-labelledby="page-title">
-      <PageHeader title={page.label}>{pageButtons.map((b) => buttonFor(b, null))}</PageHeader>
+      <PageHeader title={shown(page.label)}>{pageButtons.map((b) => buttonFor(b, null))}</PageHeader>
 
       {(page.search || filterFields.length > 0) && (
         <div className="toolbar" role="search">
@@ -107,7 +107,7 @@ export function ListPage({ page }: { page: PageMeta }) {
           )}
           {filterFields.map((field) => (
             <label key={field.name} className="filter">
-              <span>{field.label}</span>
+              <span>{shown(field.label)}</span>
               <FilterInput
                 field={field}
                 value={filters[field.name] ?? ""}
@@ -133,7 +133,7 @@ export function ListPage({ page }: { page: PageMeta }) {
             <li key={row.id} className="card" data-testid={`row-${row.id}`}>
               {columns.map((field, index) => (
                 <div key={field.name} className={index === 0 ? "card-title" : field.money ? "card-price" : "card-line"} data-testid={`cell-${field.name}`}>
-                  {index > 0 && !field.money && <span className="card-label">{field.label}</span>}
+                  {index > 0 && !field.money && <span className="card-label">{shown(field.label)}</span>}
                   {cell(row, field, index)}
                 </div>
               ))}
@@ -154,11 +154,11 @@ export function ListPage({ page }: { page: PageMeta }) {
                   >
                     {field.sortable ? (
                       <button type="button" className="sort" data-testid={`sort-${field.name}`} onClick={() => toggleSort(field)}>
-                        {field.label}
+                        {shown(field.label)}
                         <span aria-hidden="true">{sort === field.name ? " ▲" : sort === `-${field.name}` ? " ▼" : ""}</span>
                       </button>
                     ) : (
-                      field.label
+                      shown(field.label)
                     )}
                   </th>
                 ))}
