@@ -43,15 +43,17 @@ def generate(
     output: Annotated[Path, typer.Option("-o", "--output", help="The output folder.")],
     force: ForceOpt = False,
 ) -> None:
-    """Write the whole repository (design, backend, tests, model, manifest) without building it."""
+    """Write the whole repository (design, backend, frontend, tests, model, manifest) without building it."""
     from factory.artifacts import GeneratedFile
     from factory.backend import BackendError, generate_backend
     from factory.cli import _print_diagnostics, _require_file, _shown
     from factory.compiler import compile_spec, design_files
+    from factory.frontend import generate_frontend
     from factory.manifest import MANIFEST, manifest_json
     from factory.output import write_atomic
     from factory.pipeline.files import write_generated
     from factory.qa import QaError, generate_tests
+    from factory.qa.ui import generate_ui_tests
 
     _require_file(spec)
     model, diags = compile_spec(spec, _shown(spec))
@@ -65,8 +67,10 @@ def generate(
             for p, c in design_files(model).items()
         ]
         files += generate_backend(model)
+        files += generate_frontend(model)
         text = spec.read_text(encoding="utf-8") if spec.suffix != ".docx" else ""
         files += generate_tests(model, text)
+        files += generate_ui_tests(model, text) if model.settings.frontend == "web" else []
     except (BackendError, QaError) as exc:
         raise _fail(str(exc), EXIT_RED) from None
     entries, warnings = write_generated(output, files, force=force)
@@ -86,7 +90,7 @@ def _printer(as_json: bool) -> Any:
             return
         kind = event.get("event")
         if kind == "stage" and event.get("state") == "finished":
-            out.print(f"[green]✓[/green] {event['stage']:<10} {event['seconds']:7.2f} s")
+            out.print(f"[green]✓[/green] {event['stage']:<14} {event['seconds']:7.2f} s")
         elif kind == "files":
             out.print(f"  {event['count']} files written", markup=False)
         elif kind == "build":
@@ -96,9 +100,17 @@ def _printer(as_json: bool) -> Any:
                 else ("downloaded wheels" if event["downloaded"] else "from cache")
             )
             out.print(f"  build {'ok' if event['ok'] else 'FAILED'} ({how})", markup=False)
+        elif kind == "frontend_build":
+            how = (
+                "reused"
+                if event["reused"]
+                else ("downloaded packages" if event["downloaded"] else "from cache")
+            )
+            out.print(f"  frontend build {'ok' if event['ok'] else 'FAILED'} ({how})", markup=False)
         elif kind == "tests":
+            suite = "browser tests" if event.get("suite") == "ui" else "tests"
             out.print(
-                f"  tests: {event['passed']} passed, {event['failed']} failed, {event['skipped']} skipped",
+                f"  {suite}: {event['passed']} passed, {event['failed']} failed, {event['skipped']} skipped",
                 markup=False,
             )
         elif kind == "repair":
@@ -165,10 +177,16 @@ def run(
     raise typer.Exit(_summary(state, output, as_json))
 
 
-def verify(root: Annotated[Path, typer.Argument(help="A generated repository.")]) -> None:
-    """Build and test an existing generated repository; exit 0 iff green."""
-    from factory.build import build_local
+def verify(
+    root: Annotated[Path, typer.Argument(help="A generated repository.")],
+    browser: Annotated[
+        bool, typer.Option("--browser/--no-browser", help="Run the browser tests too.")
+    ] = True,
+) -> None:
+    """Build (backend and frontend) and test an existing generated repository; exit 0 iff green."""
+    from factory.build import build_frontend, build_local
     from factory.testrun import run_tests
+    from factory.testrun.ui import run_ui_tests
 
     if not (root / "requirements.txt").is_file() or not (root / "tests").is_dir():
         raise _fail(f"{root}: not a generated repository (no requirements.txt and tests/)")
@@ -176,12 +194,31 @@ def verify(root: Annotated[Path, typer.Argument(help="A generated repository.")]
     if not built.ok:
         err.print(built.log, markup=False)
         raise _fail("build failed", EXIT_RED)
-    results, output = run_tests(root, built.python)
-    for f in results.failures:
-        err.print(f"FAILED {f.file}::{f.name}  ({f.spec_line or 'no spec line'})", markup=False)
-    out.print(f"{results.passed} passed, {results.failed} failed, {results.skipped} skipped", markup=False)
-    if results.failed or not results.passed:
-        err.print(output, markup=False)
+    has_ui = (root / "frontend" / "package.json").is_file()
+    if has_ui:
+        web = build_frontend(root)
+        for step in web.steps:
+            out.print(
+                f"frontend {step.name}: {'ok' if step.ok else 'FAILED'} ({step.seconds:.1f} s)", markup=False
+            )
+        if not web.ok:
+            err.print(web.log, markup=False)
+            raise _fail("frontend build failed", EXIT_RED)
+    suites = [("api", *run_tests(root, built.python))]
+    if has_ui and browser:
+        suites.append(("ui", *run_ui_tests(root, built.python)))
+    red = False
+    for name, results, output in suites:
+        for f in results.failures:
+            err.print(f"FAILED {f.file}::{f.name}  ({f.spec_line or 'no spec line'})", markup=False)
+        out.print(
+            f"{name}: {results.passed} passed, {results.failed} failed, {results.skipped} skipped",
+            markup=False,
+        )
+        if results.failed or not results.passed:
+            err.print(output, markup=False)
+            red = True
+    if red:
         raise typer.Exit(EXIT_RED)
 
 

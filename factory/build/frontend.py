@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,12 +61,17 @@ def _env() -> dict[str, str]:
 def _run(name: str, cmd: list[str], cwd: Path, timeout: float = 600) -> Step:
     started = time.monotonic()
     try:
-        done = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            cmd, cwd=cwd, env=_env(), capture_output=True, text=True, timeout=timeout, check=False
+        )
         ok, output = done.returncode == 0, done.stdout + done.stderr
     except subprocess.TimeoutExpired:
         ok, output = False, f"{' '.join(cmd)}: timed out after {timeout:.0f} s"
     except FileNotFoundError:
-        ok, output = False, f"{cmd[0]}: not found; install Node.js and npm (Debian: apt-get install nodejs npm)"
+        ok, output = (
+            False,
+            f"{cmd[0]}: not found; install Node.js and npm (Debian: apt-get install nodejs npm)",
+        )
     tail = "\n".join(output.strip().splitlines()[-40:])
     return Step(name, ok, round(time.monotonic() - started, 3), tail)
 
@@ -92,12 +98,19 @@ def _install(app: Path) -> tuple[Step, bool, bool]:
 def build_frontend(root: Path) -> FrontendBuild:
     app = root.resolve() / "frontend"
     if not (app / "package.json").is_file():
-        return FrontendBuild(False, False, False, [Step("install", False, 0.0, f"{app}/package.json: missing")])
+        return FrontendBuild(
+            False, False, False, [Step("install", False, 0.0, f"{app}/package.json: missing")]
+        )
     install, downloaded, reused = _install(app)
     steps = [install]
     if install.ok:
         bin_dir = app / "node_modules" / ".bin"
-        steps.append(_run("typecheck", [str(bin_dir / "tsc"), "--noEmit"], app))
-        steps.append(_run("lint", [str(bin_dir / "eslint"), ".", "--max-warnings", "0"], app))
-        steps.append(_run("build", [str(bin_dir / "vite"), "build", "--logLevel", "warn"], app))
+        checks = {
+            "typecheck": [str(bin_dir / "tsc"), "--noEmit"],
+            "lint": [str(bin_dir / "eslint"), ".", "--max-warnings", "0"],
+            "build": [str(bin_dir / "vite"), "build", "--logLevel", "warn"],
+        }
+        # Independent of each other, so they share the machine's cores.
+        with ThreadPoolExecutor(max_workers=len(checks)) as pool:
+            steps += list(pool.map(lambda item: _run(item[0], item[1], app), checks.items()))
     return FrontendBuild(all(s.ok for s in steps), downloaded, reused, steps)

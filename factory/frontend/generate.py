@@ -8,7 +8,6 @@ decides is data, generated into `src/api/` (the typed client, from design/openap
 from __future__ import annotations
 
 import json
-
 from typing import Any
 
 from factory.architect import design
@@ -78,7 +77,9 @@ def generate_frontend(spec: Spec) -> list[GeneratedFile]:
 
     def gen(path: str, template: str, origin: str, **data: Any) -> GeneratedFile:
         full = f"frontend/gen/{template}"
-        return GeneratedFile(path=f"frontend/{path}", content=render(full, **data), template=full, source=origin)
+        return GeneratedFile(
+            path=f"frontend/{path}", content=render(full, **data), template=full, source=origin
+        )
 
     return [
         *static_files(),
@@ -90,6 +91,3 @@ def generate_frontend(spec: Spec) -> list[GeneratedFile]:
         gen("src/app/model.ts", "model.ts.j2", "entities", source=spec.source, **model_view(spec, doc)),
         gen("src/app/pages.ts", "pages.ts.j2", "pages", source=spec.source, **pages_view(spec, doc)),
     ]
-
-
-

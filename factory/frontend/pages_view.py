@@ -7,7 +7,7 @@ from typing import Any
 from factory.frontend.audience import by_roles, granted, who_roles
 from factory.frontend.client_view import operation_index
 from factory.frontend.typescript import literal
-from factory.ir.model import Button, Entity, Page, Spec
+from factory.ir.model import Button, Entity, Page, Permission, Spec
 
 _COLUMN_KINDS = (
     "text",
@@ -25,7 +25,6 @@ _COLUMN_KINDS = (
     "uuid",
 )
 _MAX_COLUMNS = 6
-_CRUD = ("create", "read", "update", "delete")
 # CRUD buttons are named (test ids) and labelled (src/i18n.ts keys) by the verb the UI shows;
 # transitions and actions are labelled by their display names.
 _I18N = {"create": "create", "read": "view", "update": "edit", "delete": "delete"}
@@ -42,8 +41,9 @@ def _button(kind: str, name: str, label: str, roles: list[str], row: bool) -> di
 
 
 def button_view(b: Button, e: Entity, spec: Spec) -> dict[str, Any]:
-    if b.kind in _CRUD:
-        return _button(b.kind, _I18N[b.kind], "", granted(e, b.kind, spec), b.kind != "create")
+    if b.kind in ("create", "read", "update", "delete"):
+        verb: Permission = b.kind
+        return _button(verb, _I18N[verb], "", granted(e, verb, spec), verb != "create")
     if b.kind == "transition":
         assert e.states is not None
         t = next(t for t in e.states.transitions if t.name == b.name)
@@ -142,7 +142,7 @@ def entity_buttons(e: Entity, spec: Spec, doc: dict[str, Any], *, detail: bool) 
 def generated_pages(e: Entity, spec: Spec, doc: dict[str, Any]) -> list[dict[str, Any]]:
     """The list and detail page of an entity: the admin UI, or the whole UI without Pages."""
     roles = ["admin"] if spec.pages else granted(e, "read", spec)
-    common = {
+    common: dict[str, Any] = {
         "entity": e,
         "route": f"/e/{e.plural}",
         "roles": roles,
@@ -178,4 +178,4 @@ def pages_view(spec: Spec, doc: dict[str, Any]) -> dict[str, Any]:
     pages = [spec_page(p, spec, doc) for p in spec.pages]
     for e in spec.entities:
         pages += generated_pages(e, spec, doc)
-    return {"pages": pages}
+    return {"pages": pages, "uses_client": any(p["source"] for p in pages)}

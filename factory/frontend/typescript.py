@@ -7,12 +7,13 @@ import re
 from typing import Any
 
 # Words that cannot name a TypeScript function or variable.
-RESERVED = frozenset(
+_RESERVED_WORDS = (
     "break case catch class const continue debugger default delete do else enum export extends false "
     "finally for function if import in instanceof new null return super switch this throw true try "
     "typeof var void while with as implements interface let package private protected public static "
-    "yield await".split()
+    "yield await"
 )
+RESERVED = frozenset(_RESERVED_WORDS.split())
 _IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
@@ -48,7 +49,9 @@ def schema_type(schema: dict[str, Any], ns: str = "") -> str:
         if combinator in schema:
             return _union([schema_type(s, ns) for s in schema[combinator]])
     if "enum" in schema:
-        return _union([literal(v) for v in schema["enum"]])
+        kinds = schema.get("type")
+        nullable = isinstance(kinds, list) and "null" in kinds
+        return _union([literal(v) for v in schema["enum"]] + (["null"] if nullable else []))
     kinds = schema.get("type")
     if isinstance(kinds, list):
         return _union([schema_type({**schema, "type": k}, ns) for k in kinds])

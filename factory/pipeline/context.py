@@ -24,6 +24,18 @@ def _tests(spec: Spec, source: str) -> list[GeneratedFile]:
     return generate_tests(spec, source)
 
 
+def _frontend(spec: Spec) -> list[GeneratedFile]:
+    from factory.frontend import generate_frontend
+
+    return generate_frontend(spec)
+
+
+def _ui_tests(spec: Spec, source: str) -> list[GeneratedFile]:
+    from factory.qa.ui import generate_ui_tests
+
+    return generate_ui_tests(spec, source) if spec.settings.frontend == "web" else []
+
+
 @dataclass(kw_only=True)
 class RunContext:
     max_iterations: int = int(os.environ.get("FACTORY_MAX_ITERATIONS", "3"))
@@ -32,5 +44,9 @@ class RunContext:
     force: bool = False
     backend: Callable[[Spec], list[GeneratedFile]] = _backend
     tests: Callable[[Spec, str], list[GeneratedFile]] = _tests
+    frontend: Callable[[Spec], list[GeneratedFile]] = _frontend
+    ui_tests: Callable[[Spec, str], list[GeneratedFile]] = _ui_tests
     builder: Callable[[Path], Any] | None = None  # defaults to the local builder
+    frontend_builder: Callable[[Path], Any] | None = None  # defaults to npm + vite
+    browser_tests: bool = os.environ.get("FACTORY_BROWSER_TESTS", "1") != "0"
     started: float = field(default=0.0)

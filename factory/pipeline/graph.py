@@ -1,4 +1,4 @@
-"""The graph: analyst → architect → backend → qa → build → test → repair? → build …, then report."""
+"""The graph: analyst → architect → backend → frontend → qa → build → test → repair? → build …, report."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 
 from factory.pipeline.agents.analyst import analyst
 from factory.pipeline.agents.build import build, test
-from factory.pipeline.agents.generate import architect, backend, qa
+from factory.pipeline.agents.generate import architect, backend, frontend, qa
 from factory.pipeline.agents.repair import repair
 from factory.pipeline.agents.report import green, report
 from factory.pipeline.context import RunContext
@@ -21,8 +21,8 @@ def after_analyst(state: State) -> Literal["architect", "report"]:
     return "report" if state.get("status") == "failed" else "architect"
 
 
-def after_backend(state: State) -> Literal["qa", "report"]:
-    return "report" if state.get("status") == "failed" else "qa"
+def after_backend(state: State) -> Literal["frontend", "report"]:
+    return "report" if state.get("status") == "failed" else "frontend"
 
 
 def after_test(state: State, runtime: Runtime[RunContext]) -> Literal["repair", "report"]:
@@ -50,6 +50,7 @@ def builder() -> StateGraph[State, RunContext, InputState, State]:
         ("analyst", analyst),
         ("architect", architect),
         ("backend", backend),
+        ("frontend", frontend),
         ("qa", qa),
         ("build", build),
         ("test", test),
@@ -61,6 +62,7 @@ def builder() -> StateGraph[State, RunContext, InputState, State]:
     g.add_conditional_edges("analyst", after_analyst)
     g.add_edge("architect", "backend")
     g.add_conditional_edges("backend", after_backend)
+    g.add_edge("frontend", "qa")
     g.add_edge("qa", "build")
     g.add_edge("build", "test")
     g.add_conditional_edges("test", after_test)

@@ -1,4 +1,4 @@
-"""The builder agent (local virtualenv by default) and the tester agent."""
+"""The builder agent (local virtualenv, then the frontend) and the tester agent (pytest, then browsers)."""
 
 from __future__ import annotations
 
@@ -7,29 +7,58 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from factory.build import build_local
+from factory.build import build_frontend, build_local
 from factory.pipeline.agents.common import emit, stage
 from factory.pipeline.context import RunContext
 from factory.pipeline.state import State
-from factory.testrun import run_tests
+from factory.testrun import TestResults, run_tests
+from factory.testrun.ui import run_ui_tests
+
+
+def _has_frontend(root: Path) -> bool:
+    return (root / "frontend" / "package.json").is_file()
+
+
+def _added(state: State, timings: dict[str, float], name: str) -> dict[str, float]:
+    return (
+        {name: round(timings[name] + state.get("timings", {}).get(name, 0.0), 3)} if name in timings else {}
+    )
 
 
 def build(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
     timings: dict[str, float] = {}
+    root = Path(state["output"])
     with stage("build", timings):
         builder = runtime.context.builder or build_local
-        result = builder(Path(state["output"]))
+        result = builder(root)
     emit("build", ok=result.ok, reused=result.reused, downloaded=result.downloaded)
-    return {
-        "build": {
-            "ok": result.ok,
-            "python": result.python,
-            "log": result.log,
-            "reused": result.reused,
-            "downloaded": result.downloaded,
-        },
-        "timings": {"build": timings["build"] + state.get("timings", {}).get("build", 0.0)},
+    summary: dict[str, Any] = {
+        "ok": result.ok,
+        "python": result.python,
+        "log": result.log,
+        "reused": result.reused,
+        "downloaded": result.downloaded,
     }
+    if result.ok and _has_frontend(root):
+        with stage("frontend_build", timings):
+            web = (runtime.context.frontend_builder or build_frontend)(root)
+        emit("frontend_build", ok=web.ok, reused=web.reused, downloaded=web.downloaded)
+        summary["frontend"] = {
+            "ok": web.ok,
+            "reused": web.reused,
+            "downloaded": web.downloaded,
+            "steps": [{"name": s.name, "ok": s.ok, "seconds": s.seconds} for s in web.steps],
+        }
+        if not web.ok:
+            summary.update(ok=False, log=web.log)
+    return {
+        "build": summary,
+        "timings": {**_added(state, timings, "build"), **_added(state, timings, "frontend_build")},
+    }
+
+
+def _suite(results: TestResults) -> dict[str, int]:
+    return {"passed": results.passed, "failed": results.failed, "skipped": results.skipped}
 
 
 def test(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
@@ -46,22 +75,32 @@ def test(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
                 "output": state.get("build", {}).get("log", ""),
             },
         }
+    root = Path(state["output"])
+    python = state["build"]["python"]
     with stage("test", timings):
-        results, output = run_tests(
-            Path(state["output"]), state["build"]["python"], runtime.context.test_timeout
-        )
-    failures = [c.model_dump() for c in results.failures]
-    emit("tests", passed=results.passed, failed=results.failed, skipped=results.skipped)
+        results, output = run_tests(root, python, runtime.context.test_timeout)
+    emit("tests", suite="api", passed=results.passed, failed=results.failed, skipped=results.skipped)
+    suites = {"api": _suite(results)}
+    cases = list(results.cases)
+    if _has_frontend(root) and runtime.context.browser_tests:
+        with stage("ui_test", timings):
+            ui, ui_output = run_ui_tests(root, python, runtime.context.test_timeout)
+        emit("tests", suite="ui", passed=ui.passed, failed=ui.failed, skipped=ui.skipped)
+        suites["ui"] = _suite(ui)
+        cases += ui.cases
+        if ui.failed or not ui.cases:
+            output = f"{output}\n{ui_output}".strip()
+    failures = [c.model_dump() for c in cases if c.status == "failed"]
     failed_sets = [*state.get("failed_sets", []), sorted(c["name"] for c in failures)]
+    totals = {k: sum(s[k] for s in suites.values()) for k in ("passed", "failed", "skipped")}
     return {
         "iterations": iterations,
         "failed_sets": failed_sets,
         "tests": {
-            "passed": results.passed,
-            "failed": results.failed,
-            "skipped": results.skipped,
+            **totals,
+            "suites": suites,
             "failures": failures,
-            "output": output if results.failed or not results.cases else "",
+            "output": output if totals["failed"] or not cases else "",
         },
-        "timings": {"test": timings["test"] + state.get("timings", {}).get("test", 0.0)},
+        "timings": {**_added(state, timings, "test"), **_added(state, timings, "ui_test")},
     }

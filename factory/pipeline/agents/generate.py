@@ -1,4 +1,4 @@
-"""The architect, backend engineer and QA engineer agents: they write the repository's files."""
+"""The architect, backend engineer, frontend engineer and QA agents: they write the repository's files."""
 
 from __future__ import annotations
 
@@ -63,11 +63,20 @@ def backend(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
     return {**out, "timings": timings}
 
 
+def frontend(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    timings: dict[str, float] = {}
+    with stage("frontend", timings):
+        files = runtime.context.frontend(spec_of(state))
+        out = _write(state, files, runtime.context.force)
+    return {**out, "timings": timings}
+
+
 def qa(state: State, runtime: Runtime[RunContext]) -> dict[str, Any]:
     timings: dict[str, float] = {}
     with stage("qa", timings):
         source = Path(state["spec_path"])
         text = source.read_text(encoding="utf-8") if source.suffix != ".docx" else ""
-        files = runtime.context.tests(spec_of(state), text)
+        spec = spec_of(state)
+        files = [*runtime.context.tests(spec, text), *runtime.context.ui_tests(spec, text)]
         out = _write(state, files, runtime.context.force)
     return {**out, "timings": timings}

@@ -26,6 +26,8 @@ def report(state: State) -> dict[str, Any]:
     body = {
         "status": status,
         "tests": {k: tests.get(k, 0) for k in ("passed", "failed", "skipped")},
+        "suites": tests.get("suites", {}),
+        "frontend": (state.get("build") or {}).get("frontend"),
         "iterations": state.get("iterations", 0),
         "timings": state.get("timings", {}),
         "llm": {"calls": 0, "tokens": 0},
