@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -42,7 +43,17 @@ def test_run_is_green_with_every_scenario(tmp_path: Path, spec: str, scenarios: 
     report = json.loads((out / ".factory" / "report.json").read_text(encoding="utf-8"))
     assert report["status"] == "passed" and report["tests"]["failed"] == 0
     assert set(report) >= {"status", "tests", "iterations", "timings", "llm"}
-    assert {"analyst", "architect", "backend", "qa", "build", "test"} <= set(report["timings"])
+    assert {"analyst", "architect", "backend", "frontend", "qa", "build", "test"} <= set(report["timings"])
+    # The web UI is built (tsc, eslint, vite) and its browser tests ran green, with screenshots.
+    assert report["frontend"]["ok"] and {s["name"] for s in report["frontend"]["steps"]} == {
+        "install",
+        "typecheck",
+        "lint",
+        "build",
+    }
+    assert report["suites"]["ui"]["passed"] > 0 and report["suites"]["ui"]["failed"] == 0
+    assert {"frontend_build", "ui_test"} <= set(report["timings"])
+    assert list((out / ".factory" / "screenshots").glob("*.png"))
     junit = (out / ".factory" / "junit.xml").read_text(encoding="utf-8")
     assert junit.count('classname="tests.test_scenarios"') == scenarios
     manifest = json.loads((out / ".factory" / "manifest.json").read_text(encoding="utf-8"))
@@ -75,10 +86,15 @@ def _broken_backend(spec: Spec) -> list[GeneratedFile]:
     ]
 
 
+def _api_only(**options: Any) -> RunContext:
+    """A run without the web UI, for tests about the backend half of the loop."""
+    return RunContext(frontend=lambda spec: [], ui_tests=lambda spec, text: [], **options)
+
+
 def test_a_broken_file_ends_red_with_spec_lines_within_budget(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    ctx = RunContext(max_iterations=2, backend=_broken_backend)
+    ctx = _api_only(max_iterations=2, backend=_broken_backend)
     state = run_pipeline(str(ROOT / "specs/shop.md"), out, ctx)
     assert state["status"] == "failed"
     assert state["iterations"] <= 2
@@ -93,13 +109,13 @@ def test_hand_edits_are_kept_and_reported(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     spec = str(ROOT / "specs/party.zh.md")
-    assert run_pipeline(spec, out, RunContext())["status"] == "passed"
+    assert run_pipeline(spec, out, _api_only())["status"] == "passed"
     edited = next(out.glob("backend/*/routers/dish.py"))
     edited.write_text(
         edited.read_text(encoding="utf-8").replace("status_code=201", "status_code=202"),
         encoding="utf-8",
     )
-    state = run_pipeline(spec, out, RunContext(max_iterations=1))
+    state = run_pipeline(spec, out, _api_only(max_iterations=1))
     assert "status_code=202" in edited.read_text(encoding="utf-8")  # a person's work is never overwritten
     assert edited.with_name("dish.py.factory-new").is_file()
     assert state["status"] == "failed"
@@ -113,13 +129,13 @@ def test_resume_continues_from_the_checkpoint(tmp_path: Path) -> None:
     out.mkdir()
     spec = str(ROOT / "specs/party.zh.md")
     events: list[dict[str, object]] = []
-    first = run_pipeline(spec, out, RunContext(), on_event=events.append, interrupt_after=["backend"])
+    first = run_pipeline(spec, out, _api_only(), on_event=events.append, interrupt_after=["backend"])
     assert "status" not in first and not (out / "tests").exists()
     events.clear()
-    state = run_pipeline(spec, out, RunContext(), resume=True, on_event=events.append)
+    state = run_pipeline(spec, out, _api_only(), resume=True, on_event=events.append)
     assert state["status"] == "passed"
     stages = [e["stage"] for e in events if e.get("event") == "stage" and e.get("state") == "started"]
-    assert stages == ["qa", "build", "test"]
+    assert stages == ["frontend", "qa", "build", "test"]
 
 
 def test_verify_and_generate_commands(tmp_path: Path) -> None:
@@ -127,7 +143,8 @@ def test_verify_and_generate_commands(tmp_path: Path) -> None:
     result = runner.invoke(app, ["generate", str(ROOT / "specs/party.zh.md"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / ".factory" / "manifest.json").is_file() and (out / "tests" / "test_scenarios.py").is_file()
-    verified = runner.invoke(app, ["verify", str(out)])
+    assert (out / "frontend" / "src" / "app" / "pages.ts").is_file()
+    verified = runner.invoke(app, ["verify", str(out), "--no-browser"])
     assert verified.exit_code == 0, verified.output
     assert runner.invoke(app, ["verify", str(tmp_path)]).exit_code == 2
     mine = tmp_path / "mine"

@@ -38,6 +38,8 @@ def field_meta(f: FieldDef, *, create: bool = False, update: bool = False) -> di
         meta["scale"] = 2 if t.money else (t.scale or 0)
         if t.money:
             meta["money"] = True
+    if f.computed is not None:
+        meta["computed"] = True
     if t.values:
         meta["values"] = t.values
     if t.entity:

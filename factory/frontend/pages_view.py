@@ -24,15 +24,14 @@ _COLUMN_KINDS = (
     "ref",
     "uuid",
 )
-_MAX_COLUMNS = 6
 # CRUD buttons are named (test ids) and labelled (src/i18n.ts keys) by the verb the UI shows;
 # transitions and actions are labelled by their display names.
 _I18N = {"create": "create", "read": "view", "update": "edit", "delete": "delete"}
 
 
 def default_columns(e: Entity) -> list[str]:
-    shown = [f.name for f in e.fields if f.type.kind in _COLUMN_KINDS and not f.secret]
-    return shown[:_MAX_COLUMNS]
+    """Without `columns`, every readable scalar field (docs/frontend-contract.md)."""
+    return [f.name for f in e.fields if f.type.kind in _COLUMN_KINDS and not f.secret]
 
 
 def _button(kind: str, name: str, label: str, roles: list[str], row: bool) -> dict[str, Any]:

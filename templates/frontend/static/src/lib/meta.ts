@@ -34,6 +34,8 @@ export interface FieldMeta {
   pattern?: string;
   scale?: number;
   money?: boolean;
+  /** Derived by the server (`computed:`); never input. */
+  computed?: boolean;
   values?: string[];
   /** ref and list: the entity code name. */
   target?: string;

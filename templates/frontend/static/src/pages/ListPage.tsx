@@ -60,7 +60,8 @@ export function ListPage({ page }: { page: PageMeta }) {
   const refLabel = useRefLabels(columns, rows);
   const pages = result ? Math.max(1, Math.ceil(result.total / result.size)) : 1;
   const complete = result !== null && result.total <= rows.length;
-  const moneyColumns = columns.filter((c) => c.money);
+  // Computed amounts (a cart line's subtotal, an order's total) add up; prices do not.
+  const moneyColumns = columns.filter((c) => c.money && c.computed);
 
   const toggleSort = (field: FieldMeta) => {
     setSort((current) => (current === field.name ? `-${field.name}` : field.name));
@@ -173,7 +174,7 @@ export function ListPage({ page }: { page: PageMeta }) {
               {rows.map((row) => (
                 <tr key={row.id} data-testid={`row-${row.id}`}>
                   {columns.map((field, index) => (
-                    <td key={field.name} data-testid={`cell-${field.name}`} className={field.kind === "decimal" || field.kind === "integer" ? "num" : undefined}>
+                    <td key={field.name} data-testid={`cell-${field.name}`} className={field.kind === "decimal" || field.kind === "integer" ? "num" : field.kind === "long_text" ? "long" : undefined}>
                       {cell(row, field, index)}
                     </td>
                   ))}
@@ -185,8 +186,8 @@ export function ListPage({ page }: { page: PageMeta }) {
               <tfoot>
                 <tr>
                   {columns.map((field, index) => (
-                    <td key={field.name} className={field.money ? "num" : undefined} data-testid={field.money ? `sum-${field.name}` : undefined}>
-                      {field.money
+                    <td key={field.name} className={field.money ? "num" : undefined} data-testid={moneyColumns.includes(field) ? `sum-${field.name}` : undefined}>
+                      {moneyColumns.includes(field)
                         ? formatValue(field, rows.reduce((sum, row) => sum + Number(row[field.name] ?? 0), 0).toFixed(field.scale ?? 2))
                         : index === 0
                           ? t("pageTotal")
