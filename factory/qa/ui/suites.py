@@ -87,19 +87,18 @@ def auth_tests(spec: Spec) -> dict[str, Any]:
 # ---- list pages show their rows -------------------------------------------------------------------
 
 
-# Default columns (docs/frontend-contract.md, "Proposals from QA" 1): the first six readable fields of
-# these kinds; long text, json, passwords, secrets and lists are left to the detail page.
+# Default columns (docs/frontend-contract.md, "Proposals from QA" 1): every readable field of these
+# kinds; long text, json, passwords, secrets and lists are left to the detail page.
 _COLUMN_KINDS = frozenset(
     {"text", "integer", "decimal", "float", "boolean", "date", "datetime", "email", "url", "phone"}
     | {"enum", "ref", "uuid"}
 )
-_DEFAULT_COLUMNS = 6
 
 
 def _columns(spec: Spec, page: Page, entity: Entity) -> list[dict[str, Any]]:
     """The page's `columns`, else the default columns of its entity."""
     shown = [f.name for f in entity.fields if is_returned(f) and f.type.kind in _COLUMN_KINDS]
-    names = page.columns or shown[:_DEFAULT_COLUMNS]
+    names = page.columns or shown
     out = []
     for name in names:
         f = entity.field(name)
