@@ -5,9 +5,13 @@ BIN    := $(VENV)/bin
 SPEC   ?= specs/shop.md
 OUT    ?= generated/shop
 
-.PHONY: setup run design test unit lint golden bench bench-run clean
+.PHONY: setup system-deps run design test unit lint golden bench bench-run clean
 
 setup: $(VENV)/.installed
+
+## Node.js, npm, Chromium and PostgreSQL from Debian when missing (the UI and its browser tests).
+system-deps:
+	bash .ci/system-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ## The main job on the embedded defaults: the shop example into a built, tested system (green).
-run: setup
+run: setup system-deps
 	$(BIN)/factory run $(SPEC) -o $(OUT) --force
 
 ## Only the design artifacts of a document.
@@ -26,7 +30,7 @@ design: setup
 ## Lint, type-check and run every test.
 test: lint unit
 
-unit: setup
+unit: setup system-deps
 	$(BIN)/python -m pytest
 
 lint: setup
@@ -41,7 +45,7 @@ golden: setup
 bench: setup
 	$(BIN)/python bench/compile_large.py
 
-bench-run: setup
+bench-run: setup system-deps
 	$(BIN)/python bench/run_shop.py
 
 clean:
