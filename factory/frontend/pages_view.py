@@ -11,6 +11,7 @@ from factory.ir.model import Button, Entity, Page, Permission, Spec
 
 _COLUMN_KINDS = (
     "text",
+    "long_text",
     "integer",
     "decimal",
     "float",
