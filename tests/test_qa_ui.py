@@ -360,6 +360,16 @@ def test_spec_text_is_escaped_in_typescript() -> None:
     )
 
 
+def test_without_auth_and_pages_only_the_anonymous_visitor_and_scenarios() -> None:
+    files = generated("notes.md")
+    auth = files["frontend/e2e/auth.spec.ts"]
+    assert titles(auth) == ["an anonymous visitor sees the pages for anyone (spec: specs/notes.md:1)"]
+    assert 'expectNav(["e-notes", "e-tags"], [])' in auth
+    assert '"auth": "none"' in files["frontend/e2e/support/model.ts"]
+    assert "frontend/e2e/pages.spec.ts" not in files
+    assert all(c in ("api", "expectPath", "expectCount") for c, _ in calls(scenario_file(files)))
+
+
 def test_comments_stay_on_one_line() -> None:
     assert one_line("a\nb\u2028c\u2029d\r\ne") == "a b c d e"
 
@@ -408,6 +418,7 @@ def test_generated_typescript_type_checks(tmp_path: Path) -> None:
     cases = {
         "shop": generate_ui_tests(*_example("shop.md")),
         "party": generate_ui_tests(*_example("party.zh.md")),
+        "notes": generate_ui_tests(*_example("notes.md")),  # auth: none, no Pages section
         "odd": odd_files(),
     }
     for name, files in cases.items():

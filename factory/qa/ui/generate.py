@@ -25,6 +25,7 @@ def model_data(spec: Spec) -> dict[str, Any]:
         "app": spec.name,
         "package": package(spec),
         "source": spec.source,
+        "auth": spec.settings.auth,
         "defaultRole": spec.default_role.name if spec.default_role and spec.settings.auth == "jwt" else None,
         "roles": {r.name: r.display for r in spec.roles},
         "entities": {e.name: {"path": e.path, "label": _label(e)} for e in spec.entities},
