@@ -87,11 +87,11 @@ def auth_tests(spec: Spec) -> dict[str, Any]:
 # ---- list pages show their rows -------------------------------------------------------------------
 
 
-# Default columns (docs/frontend-contract.md, "Proposals from QA" 1): every readable field of these
-# kinds; long text, json, passwords, secrets and lists are left to the detail page.
+# Default columns: every readable scalar field (docs/frontend-contract.md, "Behaviour"; "Proposals
+# from QA" 1 spells out "scalar"): long text included; json, passwords, secrets and lists are not.
 _COLUMN_KINDS = frozenset(
-    {"text", "integer", "decimal", "float", "boolean", "date", "datetime", "email", "url", "phone"}
-    | {"enum", "ref", "uuid"}
+    {"text", "long_text", "integer", "decimal", "float", "boolean", "date", "datetime", "email"}
+    | {"url", "phone", "enum", "ref", "uuid"}
 )
 
 
